@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace CnnPerf.Cli.Commands;
+
+/// <summary>Every subcommand of the tool, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    /// <summary>Creates the subcommands.</summary>
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

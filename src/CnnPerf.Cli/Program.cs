@@ -1,0 +1,3 @@
+using CnnPerf.Cli;
+
+return CliApplication.Run(args);

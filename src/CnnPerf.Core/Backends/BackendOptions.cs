@@ -1,0 +1,19 @@
+namespace CnnPerf.Backends;
+
+/// <summary>
+/// Options for loading a model into a backend: the number of threads and backend-specific settings
+/// (for example <c>graph-optimization=all</c> for ONNX Runtime or <c>conv=winograd</c> for the managed engine).
+/// </summary>
+/// <param name="Threads">Number of threads the framework may use for one inference (at least 1).</param>
+/// <param name="Settings">Backend-specific settings by name; unknown names are reported by <see cref="IInferenceBackend.Validate"/>.</param>
+public sealed record BackendOptions(int Threads, IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>Options with the given thread count and no backend-specific settings.</summary>
+    public BackendOptions(int threads) : this(threads, new Dictionary<string, string>()) { }
+
+    /// <summary>One thread, no backend-specific settings.</summary>
+    public static BackendOptions Default { get; } = new(1);
+
+    /// <summary>Returns a backend-specific setting, or <paramref name="defaultValue"/> when it is not set.</summary>
+    public string GetSetting(string name, string defaultValue) => Settings.TryGetValue(name, out var value) ? value : defaultValue;
+}
