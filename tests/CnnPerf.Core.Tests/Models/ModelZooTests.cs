@@ -118,6 +118,18 @@ public class ModelZooTests
     }
 
     [Test]
+    public void An_unwritable_cache_folder_is_a_clear_error()
+    {
+        var blocked = Path.Combine(_directory, "file-not-folder");
+        File.WriteAllText(blocked, "");
+        var zoo = new ModelZoo(Path.Combine(blocked, "models"));
+
+        var e = Assert.Throws<CnnPerfException>(() => zoo.Get("squeezenet1_1"));
+
+        Assert.That(e!.Message, Does.Contain("cannot write model 'squeezenet1_1'").And.Contain(ModelZoo.CacheEnvironmentVariable));
+    }
+
+    [Test]
     public void Building_an_unknown_network_names_the_known_ones()
     {
         var e = Assert.Throws<CnnPerfException>(() => ModelZoo.Build("vgg16"));
@@ -133,7 +145,8 @@ public class ModelZooTests
         Assert.That(source.Name, Is.EqualTo("resnet18_cntk"));
         Assert.That(new FileInfo(source.Path).Length, Is.GreaterThan(60_000_000));
         Assert.That(features.InputShape, Is.EqualTo(new long[] { 1, 3, 224, 224 }));
-        Assert.That(features.Layers.Last().OutputShape, Is.EqualTo(new long[] { 1, 512, 1, 1 }));
+        Assert.That(features.InputName, Is.EqualTo("Input247"));
+        Assert.That(features.OutputShape, Is.EqualTo(new long[] { 1, 512, 1, 1 }));
         TestContext.Out.WriteLine($"resnet18_cntk: {features.Parameters} parameters, {features.Macs} MACs, {features.Layers.Count} layers: " +
             string.Join(", ", features.LayerCounts.Select(c => $"{c.Key} {c.Value}")));
     }
