@@ -16,7 +16,7 @@ namespace CnnPerf.Models;
 public sealed class ModelZoo
 {
     /// <summary>Version of the network builders; part of every cache key. Bump it when any built graph changes.</summary>
-    public const int BuilderVersion = 1;
+    public const int BuilderVersion = 2;
 
     /// <summary>The seed of the weights unless another is given.</summary>
     public const long DefaultSeed = 2019;
