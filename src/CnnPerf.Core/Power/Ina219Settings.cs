@@ -38,6 +38,14 @@ public sealed record Ina219Settings(int Bus, int Address, Ina219Configuration Co
         };
         var both = Adc(spec, "adc", Ina219AdcSetting.Bits12, text);
         var configuration = new Ina219Configuration(busRange, gain, Adc(spec, "bus-adc", both, text), Adc(spec, "shunt-adc", both, text));
+        try
+        {
+            configuration.CheckShuntRange(calibration);
+        }
+        catch (CnnPerfException e)
+        {
+            throw PowerMeterSpec.Error(text, e.Message);
+        }
         return new Ina219Settings(spec.GetInt("bus", 1), address, configuration, calibration);
     }
 

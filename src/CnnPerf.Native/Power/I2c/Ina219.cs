@@ -30,11 +30,7 @@ public sealed class Ina219 : IDisposable
         _ownsDevice = ownsDevice;
         Configuration = configuration;
         Calibration = calibration;
-        if (calibration.MaxShuntVolts > configuration.ShuntFullScaleVolts * (1 + 1e-9))
-        {
-            throw new CnnPerfException(
-                $"INA219: {calibration.MaxExpectedAmps} A through {calibration.ShuntOhms} Ω is {calibration.MaxShuntVolts * 1000:0.###} mV, above the {configuration.ShuntFullScaleVolts * 1000:0} mV range of gain {configuration.Gain}");
-        }
+        configuration.CheckShuntRange(calibration);
         WriteRegister(Ina219Register.Configuration, configuration.ToRegister());
         WriteRegister(Ina219Register.Calibration, calibration.Register);
     }

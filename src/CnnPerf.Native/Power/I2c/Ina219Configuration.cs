@@ -66,6 +66,17 @@ public sealed record Ina219Configuration(
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "not an INA219 ADC setting"),
     });
 
+    /// <summary>Checks that the shunt voltage at the calibration's maximum current fits the range of <see cref="Gain"/>.</summary>
+    /// <exception cref="CnnPerfException">It does not, with the numbers.</exception>
+    public void CheckShuntRange(Ina219Calibration calibration)
+    {
+        if (calibration.MaxShuntVolts > ShuntFullScaleVolts * (1 + 1e-9))
+        {
+            throw new CnnPerfException(
+                $"INA219: {calibration.MaxExpectedAmps} A through {calibration.ShuntOhms} Ω is {calibration.MaxShuntVolts * 1000:0.###} mV, above the {ShuntFullScaleVolts * 1000:0} mV range of gain {Gain}");
+        }
+    }
+
     /// <summary>The smallest gain whose full scale covers <paramref name="maxShuntVolts"/>.</summary>
     /// <exception cref="CnnPerfException">The voltage exceeds the widest range (320 mV).</exception>
     public static Ina219Gain GainFor(double maxShuntVolts)
