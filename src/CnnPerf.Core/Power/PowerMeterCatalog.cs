@@ -39,8 +39,18 @@ public static class PowerMeterCatalog
             return PowerDeviceProbe.None("rapl-perf", $"no perf power PMU: {Path.Combine(eventSources, "power")} does not exist (no RAPL on this CPU or VM)");
         }
         var energy = Directory.EnumerateFiles(events, "energy-*").Select(Path.GetFileName).Where(n => !n!.Contains('.')).Order(StringComparer.Ordinal).ToList();
-        return energy.Count > 0
-            ? PowerDeviceProbe.Found("rapl-perf", energy.Select(e => $"power/{e}/").ToList())
-            : PowerDeviceProbe.None("rapl-perf", $"the perf power PMU lists no energy-* event in {events}");
+        if (energy.Count == 0)
+        {
+            return PowerDeviceProbe.None("rapl-perf", $"the perf power PMU lists no energy-* event in {events}");
+        }
+        try
+        {
+            using var counter = RaplPerfCounter.Open(energy.Contains("energy-pkg") ? "energy-pkg" : energy[0]!, eventSources);
+        }
+        catch (CnnPerfException e)
+        {
+            return PowerDeviceProbe.None("rapl-perf", $"{string.Join(", ", energy.Select(n => $"power/{n}/"))} cannot be counted: {e.Message}");
+        }
+        return PowerDeviceProbe.Found("rapl-perf", energy.Select(e => $"power/{e}/").ToList());
     }
 }

@@ -40,6 +40,8 @@ public static class PowerMeterFactory
                 return new HwmonMeter(HwmonPowerSensor.Find(spec.Target!, paths.HwmonClass), channel);
             case "rapl":
                 return OpenRapl(spec, paths);
+            case "rapl-perf":
+                return new RaplMeter(RaplPerfCounter.Open(spec.Target ?? "energy-pkg", paths.EventSources), spec.ToString());
             default:
                 throw new PowerSpecException($"'{spec}' is a log, not a live meter: record it with CreateRecorder");
         }

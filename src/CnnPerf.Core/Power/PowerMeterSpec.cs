@@ -7,7 +7,8 @@ namespace CnnPerf.Power;
 /// <c>ina219:bus=1,address=0x40,shunt=0.1,max-current=3.2</c> (optional <c>gain=auto|1|2|4|8</c>,
 /// <c>bus-range=16|32</c>, <c>adc=</c>, <c>bus-adc=</c>, <c>shunt-adc=</c> with <c>9bit</c>..<c>12bit</c> or
 /// <c>2</c>..<c>128</c> samples); <c>um24c:PORT</c>, <c>um25c:PORT</c>, <c>um34c:PORT</c>;
-/// <c>hwmon:NAME[,channel=N]</c>; <c>rapl[:DOMAIN]</c>; <c>csv:PATH</c>. Parsing validates every value, so a
+/// <c>hwmon:NAME[,channel=N]</c>; <c>rapl[:DOMAIN]</c> (powercap); <c>rapl-perf[:EVENT]</c> (the perf power
+/// PMU, <c>energy-pkg</c> by default); <c>csv:PATH</c>. Parsing validates every value, so a
 /// bad spec fails before any measurement starts.
 /// </summary>
 /// <param name="Kind">The meter kind, lower case.</param>
@@ -17,7 +18,7 @@ public sealed record PowerMeterSpec(string Kind, string? Target, IReadOnlyDictio
 {
     /// <summary>The accepted forms, one per kind, for usage messages.</summary>
     public const string Forms =
-        "ina219:bus=1,address=0x40,shunt=0.1,max-current=3.2 | um24c:PORT | um25c:PORT | um34c:PORT | hwmon:NAME[,channel=N] | rapl[:DOMAIN] | csv:PATH";
+        "ina219:bus=1,address=0x40,shunt=0.1,max-current=3.2 | um24c:PORT | um25c:PORT | um34c:PORT | hwmon:NAME[,channel=N] | rapl[:DOMAIN] | rapl-perf[:EVENT] | csv:PATH";
 
     private static readonly Dictionary<string, string[]> KnownOptions = new()
     {
@@ -25,6 +26,7 @@ public sealed record PowerMeterSpec(string Kind, string? Target, IReadOnlyDictio
         ["um24c"] = [], ["um25c"] = [], ["um34c"] = [],
         ["hwmon"] = ["channel"],
         ["rapl"] = [],
+        ["rapl-perf"] = [],
         ["csv"] = [],
     };
 

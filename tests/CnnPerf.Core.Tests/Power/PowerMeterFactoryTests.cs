@@ -70,6 +70,8 @@ public class PowerMeterFactoryTests
             Throws.InstanceOf<CnnPerfException>().With.Message.Contains("rfcomm bind"));
         Assert.That(() => PowerMeterFactory.OpenMeter(PowerMeterSpec.Parse("hwmon:ina219"), _paths),
             Throws.InstanceOf<CnnPerfException>().With.Message.Contains("no hwmon driver is loaded"));
+        Assert.That(() => PowerMeterFactory.OpenMeter(PowerMeterSpec.Parse("rapl-perf"), _paths),
+            Throws.InstanceOf<CnnPerfException>().With.Message.Contains("no perf power PMU"));
     }
 
     [Test]

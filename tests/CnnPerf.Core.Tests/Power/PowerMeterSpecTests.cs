@@ -31,6 +31,8 @@ public class PowerMeterSpecTests
     [TestCase("hwmon:ina3221,channel=2", "hwmon", "ina3221")]
     [TestCase("rapl", "rapl", null)]
     [TestCase("rapl:dram", "rapl", "dram")]
+    [TestCase("rapl-perf", "rapl-perf", null)]
+    [TestCase("rapl-perf:energy-ram", "rapl-perf", "energy-ram")]
     [TestCase("csv:/tmp/lab power,1.csv", "csv", "/tmp/lab power,1.csv")]
     public void Kinds_and_targets(string text, string kind, string? target)
     {

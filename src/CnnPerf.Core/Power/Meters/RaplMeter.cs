@@ -1,19 +1,19 @@
-using CnnPerf.Native.Power.Rapl;
+using CnnPerf.Native.Power;
 
 namespace CnnPerf.Power.Meters;
 
 /// <summary>
-/// RAPL energy counters as a power meter: every reading carries the cumulative energy (so energy over a phase
-/// is the counter's difference) and the mean power since the previous read.
+/// An energy counter (RAPL through powercap or the perf power PMU) as a power meter: every reading carries the
+/// cumulative energy (so energy over a phase is the counter's difference) and the mean power since the previous read.
 /// </summary>
 public sealed class RaplMeter : IPowerMeter
 {
-    private readonly RaplEnergyCounter _counter;
+    private readonly IEnergyCounter _counter;
     private double _lastJoules;
     private double _lastSeconds;
 
-    /// <summary>Wraps a counter that was just created (its creation is the energy origin).</summary>
-    public RaplMeter(RaplEnergyCounter counter, string name)
+    /// <summary>Wraps a counter that was just opened (its opening is the energy origin); the meter owns it.</summary>
+    public RaplMeter(IEnergyCounter counter, string name)
     {
         _counter = counter;
         Name = name;
@@ -39,16 +39,14 @@ public sealed class RaplMeter : IPowerMeter
             failure = null;
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CnnPerfException)
         {
             reading = default;
-            failure = $"rapl: {e.Message}";
+            failure = $"{Name}: {e.Message}";
             return false;
         }
     }
 
-    /// <summary>Nothing to release.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Closes the counter.</summary>
+    public void Dispose() => _counter.Dispose();
 }

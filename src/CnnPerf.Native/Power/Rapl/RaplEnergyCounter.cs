@@ -5,7 +5,7 @@ namespace CnnPerf.Native.Power.Rapl;
 /// <c>energy_uj</c> wrap-around at <c>max_energy_range_uj</c> undone. Read it more often than the counter's wrap
 /// period (range / power: tens of minutes at server power) so that no wrap is missed. Not thread-safe.
 /// </summary>
-public sealed class RaplEnergyCounter
+public sealed class RaplEnergyCounter : IEnergyCounter
 {
     private readonly IReadOnlyList<RaplDomain> _domains;
     private readonly ulong[] _last;
@@ -52,4 +52,9 @@ public sealed class RaplEnergyCounter
     /// plain difference, or the rest of the range plus the new value when the counter went backwards.
     /// </summary>
     public static ulong Delta(ulong before, ulong after, ulong range) => after >= before ? after - before : range - before + after;
+
+    /// <summary>Nothing to release: sysfs files are opened per read.</summary>
+    public void Dispose()
+    {
+    }
 }
