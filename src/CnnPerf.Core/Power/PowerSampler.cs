@@ -45,6 +45,18 @@ public sealed class PowerSampler : IPowerRecorder
         }
     }
 
+    /// <summary>Why the capture is already incomplete (the meter failed or stalled), or null while all is well.</summary>
+    public string? Failure
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failure;
+            }
+        }
+    }
+
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">Already started.</exception>
     public void Start()

@@ -1,3 +1,4 @@
+using CnnPerf.Native.Tests.Power;
 using CnnPerf.Power;
 
 namespace CnnPerf.Core.Tests.Power;
