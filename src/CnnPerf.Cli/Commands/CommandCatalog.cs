@@ -8,6 +8,8 @@ internal static class CommandCatalog
     /// <summary>Creates the subcommands.</summary>
     public static IEnumerable<Command> All()
     {
+        yield return CountersCommand.Create();
+        yield return StatCommand.Create();
         yield return MetersCommand.Create();
     }
 }
