@@ -8,6 +8,7 @@ internal static class CommandCatalog
     /// <summary>Creates the subcommands.</summary>
     public static IEnumerable<Command> All()
     {
+        yield return ModelsCommand.Create();
         yield return CountersCommand.Create();
         yield return StatCommand.Create();
         yield return MetersCommand.Create();
