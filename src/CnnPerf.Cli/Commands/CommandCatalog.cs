@@ -11,5 +11,8 @@ internal static class CommandCatalog
         yield return BackendsCommand.Create();
         yield return ModelsCommand.Create();
         yield return VerifyCommand.Create();
+        yield return CountersCommand.Create();
+        yield return StatCommand.Create();
+        yield return MetersCommand.Create();
     }
 }
