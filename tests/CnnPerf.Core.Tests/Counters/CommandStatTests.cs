@@ -22,13 +22,13 @@ public class CommandStatTests
     }
 
     [Test]
-    public void NoOpenableEventIsAClearError()
+    public async Task NoOpenableEventIsAClearError()
     {
         var start = new ProcessStartInfo("/bin/true");
         var unknown = new RawEvent(0xdead);
         var probe = PerfEventProbe.Probe(unknown, new PerfEventBuilder { Disabled = true });
         Assume.That(probe.Opened, Is.False, "this machine opens raw events; nothing to test");
-        var e = Assert.ThrowsAsync<CnnPerfException>(() => CommandStat.RunAsync(start, [unknown]));
+        var e = await Assert.ThrowsAsync<CnnPerfException>(() => CommandStat.RunAsync(start, [unknown]));
         Assert.That(e!.Message, Does.Contain("no requested event can be counted here").And.Contain("rdead"));
     }
 

@@ -46,7 +46,7 @@ public partial class NuspecPackageTests
             var feed = Path.Combine(work, "feed");
             Dotnet(Root, "pack", "src/CnnPerf.Core/CnnPerf.Core.csproj", "-c", "Release", "-o", feed, "-nologo", "-v", "quiet",
                 $"-p:NuspecFile={Path.Combine(Root, "CnnPerf.nuspec")}", $"-p:NuspecBasePath={Root}",
-                $"-p:NuspecProperties=version={version}%3Bconfiguration=Release");
+                $"-p:NuspecProperties=\"version={version};configuration=Release\"");
             Assert.That(File.Exists(Path.Combine(feed, $"CnnPerf.{version}.nupkg")), Is.True);
 
             var app = Path.Combine(work, "app");
