@@ -10,5 +10,8 @@ internal static class CommandCatalog
     {
         yield return CountersCommand.Create();
         yield return StatCommand.Create();
+        yield return BackendsCommand.Create();
+        yield return ModelsCommand.Create();
+        yield return VerifyCommand.Create();
     }
 }
