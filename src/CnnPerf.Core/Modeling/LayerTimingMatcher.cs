@@ -5,14 +5,16 @@ namespace CnnPerf.Modeling;
 /// <summary>
 /// Attributes the layer times a framework's profiler reports to the nodes of the ONNX graph. Frameworks rename
 /// what they fuse: ONNX Runtime reports Conv + BatchNormalization + Relu as one <c>Conv</c> named after the last
-/// node with a suffix (<c>stem/relu_1_nchwc</c>), and <c>FusedConv</c> for Conv + activation. A timed name is matched
-/// exactly, else to the longest graph node name it starts with followed by <c>_</c>; when the reported operator
+/// node with a suffix (<c>stem/relu_1_nchwc</c>), <c>FusedConv</c> for Conv + activation, and Gemm + activation as
+/// <c>fused fc_1</c>. A timed name (without a leading <c>fused </c>) is matched exactly, else to the longest graph
+/// node name it starts with followed by <c>_</c>; when the reported operator
 /// differs from the matched node's, the time goes to the nearest preceding node of the reported operator (the head
 /// of the fused chain), so the fused-away nodes count as 0 ms.
 /// </summary>
 internal static class LayerTimingMatcher
 {
     private const int LongestFusedChain = 4;
+    private const string FusedPrefix = "fused ";
 
     /// <summary>The time of every layer (0 where nothing was reported), and what could not be matched.</summary>
     public static (double[] Milliseconds, int UnmatchedCount, double UnmatchedMilliseconds) Attribute(
@@ -43,8 +45,9 @@ internal static class LayerTimingMatcher
         return (milliseconds, unmatched, unmatchedMilliseconds);
     }
 
-    private static int? Find(string name, Dictionary<string, int> index)
+    private static int? Find(string reported, Dictionary<string, int> index)
     {
+        var name = reported.StartsWith(FusedPrefix, StringComparison.OrdinalIgnoreCase) ? reported[FusedPrefix.Length..] : reported;
         if (index.TryGetValue(name, out var exact))
         {
             return exact;

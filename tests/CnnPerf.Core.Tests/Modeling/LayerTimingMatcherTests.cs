@@ -20,7 +20,7 @@ public sealed class LayerTimingMatcherTests
         [
             new LayerTimingRecord(key, "stem/relu_1_nchwc", "Conv", 5.0),
             new LayerTimingRecord(key, "stem/maxpool_1_nchwc", "MaxPool", 1.0),
-            new LayerTimingRecord(key, "fc", "FusedGemm", 0.5),
+            new LayerTimingRecord(key, "fused fc", "FusedGemm", 0.5),
             new LayerTimingRecord(key, "ReorderOutput", "ReorderOutput", 0.25),
         ]);
         Assert.That(ms, Is.EqualTo(new[] { 5.0, 0, 0, 1.0, 0.5 }));
