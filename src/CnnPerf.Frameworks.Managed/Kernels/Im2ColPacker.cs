@@ -1,8 +1,12 @@
+using System.Numerics;
+
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
 /// <summary>
 /// Gathers a block of the im2col matrix (rows = input channel x kernel position, columns = output positions)
-/// directly into the packed B layout of <see cref="PackedGemm"/>, with zeros for padding.
+/// directly into the packed B layout of <see cref="PackedGemm"/>, with zeros for padding. A panel row that lies
+/// inside one output row and inside the image is copied with vector loads (stride 1) or a strided gather; only
+/// panels at borders and row ends take the per-element path.
 /// </summary>
 internal static unsafe class Im2ColPacker
 {
@@ -16,41 +20,73 @@ internal static unsafe class Im2ColPacker
             return;
         }
         var nr = PackedGemm.NR;
-        var area = g.KernelHeight * g.KernelWidth;
-        var panels = PackedGemm.PanelCount(cols, nr);
-        for (var kk = 0; kk < kc; kk++)
+        var first = stackalloc int[g.KernelWidth];
+        var end = stackalloc int[g.KernelWidth];
+        for (var kx = 0; kx < g.KernelWidth; kx++)
         {
-            var k = k0 + kk;
-            var channel = k / area;
-            var ky = k % area / g.KernelWidth;
-            var kx = k % g.KernelWidth;
-            var plane = input + (long)channel * g.InPlane;
-            var oy = n0 / g.OutWidth;
-            var ox = n0 % g.OutWidth;
-            var iy = g.InputRow(oy, ky);
-            var rowValid = (uint)iy < (uint)g.InHeight;
-            var (first, end) = g.ValidColumns(kx);
-            var destination = packed + kk * nr;
-            var lane = 0;
-            for (var j = 0; j < cols; j++)
+            (first[kx], end[kx]) = g.ValidColumns(kx);
+        }
+        for (var panel = 0; panel < PackedGemm.PanelCount(cols, nr); panel++)
+        {
+            var j0 = n0 + panel * nr;
+            var width = Math.Min(nr, cols - panel * nr);
+            var oy0 = j0 / g.OutWidth;
+            var ox0 = j0 % g.OutWidth;
+            var oneRow = width == nr && ox0 + nr <= g.OutWidth;
+            var destination = packed + (long)panel * kc * nr;
+            var channel = k0 / (g.KernelHeight * g.KernelWidth);
+            var ky = k0 / g.KernelWidth % g.KernelHeight;
+            var kx = k0 % g.KernelWidth;
+            for (var kk = 0; kk < kc; kk++)
             {
-                destination[lane] = rowValid && ox >= first && ox < end ? plane[(long)iy * g.InWidth + g.InputColumn(ox, kx)] : 0f;
-                if (++lane == nr)
+                var row = destination + kk * nr;
+                var plane = input + (long)channel * g.InPlane;
+                var iy = g.InputRow(oy0, ky);
+                if (oneRow && (uint)iy < (uint)g.InHeight && ox0 >= first[kx] && ox0 + nr <= end[kx])
                 {
-                    lane = 0;
-                    destination += (long)kc * nr;
+                    var source = plane + (long)iy * g.InWidth + g.InputColumn(ox0, kx);
+                    if (g.StrideWidth == 1)
+                    {
+                        Vector.Store(Vector.Load(source), row);
+                        Vector.Store(Vector.Load(source + Vector<float>.Count), row + Vector<float>.Count);
+                    }
+                    else
+                    {
+                        for (var lane = 0; lane < nr; lane++)
+                        {
+                            row[lane] = source[lane * g.StrideWidth];
+                        }
+                    }
                 }
-                if (++ox == g.OutWidth)
+                else
                 {
-                    ox = 0;
-                    oy++;
-                    iy = g.InputRow(oy, ky);
-                    rowValid = (uint)iy < (uint)g.InHeight;
+                    GatherSlow(g, plane, ky, kx, first[kx], end[kx], oy0, ox0, width, row, nr);
+                }
+                if (++kx == g.KernelWidth)
+                {
+                    kx = 0;
+                    if (++ky == g.KernelHeight)
+                    {
+                        ky = 0;
+                        channel++;
+                    }
                 }
             }
-            for (var j = cols; j < panels * nr; j++)
+        }
+    }
+
+    private static void GatherSlow(ConvolutionGeometry g, float* plane, int ky, int kx, int first, int end, int oy, int ox, int width, float* row, int nr)
+    {
+        var iy = g.InputRow(oy, ky);
+        for (var lane = 0; lane < nr; lane++)
+        {
+            row[lane] = lane < width && (uint)iy < (uint)g.InHeight && ox >= first && ox < end
+                ? plane[(long)iy * g.InWidth + g.InputColumn(ox, kx)]
+                : 0f;
+            if (++ox == g.OutWidth)
             {
-                destination[lane++] = 0f;
+                ox = 0;
+                iy = g.InputRow(++oy, ky);
             }
         }
     }
