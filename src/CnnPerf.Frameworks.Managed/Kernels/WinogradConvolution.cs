@@ -1,3 +1,4 @@
+using System.Numerics;
 using CnnPerf.Frameworks.Managed.Memory;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
@@ -6,7 +7,8 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// Winograd F(2x2,3x3) for 3x3 stride-1 convolutions: the output is cut into 2x2 tiles, each 4x4 input patch
 /// is transformed (B^T d B), the 16 transformed positions become 16 GEMMs of the pre-transformed weights
 /// (G g G^T, packed once) by the transformed inputs, and each product tile is transformed back (A^T m A):
-/// 2.25x fewer multiplications than direct. Items are blocks of <see cref="PackedGemm.NR"/> tiles.
+/// 2.25x fewer multiplications than direct. Both transforms run on NR tiles at once in vector lanes. Items are
+/// (block of <see cref="PackedGemm.NR"/> tiles, block of output channels).
 /// </summary>
 internal sealed unsafe class WinogradConvolution : ConvolutionKernel
 {
@@ -16,6 +18,8 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     private readonly NativeBuffer _zeroBias;
     private readonly int _tilesHigh;
     private readonly int _tilesWide;
+    private int _tileBlocks;
+    private int _panelsPerBlock;
 
     /// <summary>Transforms and packs <paramref name="weights"/> ([OC, IC, 3, 3]).</summary>
     public WinogradConvolution(ConvolutionGeometry geometry, float[] weights, float[] bias, Activation activation)
@@ -63,7 +67,14 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     public override long ScratchFloats => (long)Positions * PackedGemm.NR * (Geometry.InChannels + Geometry.OutChannels);
 
     /// <inheritdoc />
-    protected override int ItemCount(int threads) => PackedGemm.PanelCount(_tilesHigh * _tilesWide, PackedGemm.NR);
+    protected override int ItemCount(int threads)
+    {
+        _tileBlocks = PackedGemm.PanelCount(_tilesHigh * _tilesWide, PackedGemm.NR);
+        var panels = PackedGemm.PanelCount(Geometry.OutChannels, PackedGemm.MR);
+        var wanted = threads == 1 ? 1 : Math.Clamp((2 * threads + _tileBlocks - 1) / _tileBlocks, 1, panels);
+        _panelsPerBlock = PackedGemm.PanelCount(panels, wanted);
+        return _tileBlocks * PackedGemm.PanelCount(panels, _panelsPerBlock);
+    }
 
     /// <inheritdoc />
     public override void Execute(int item, int worker)
@@ -71,8 +82,10 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         var g = Geometry;
         var nr = PackedGemm.NR;
         int ic = g.InChannels, oc = g.OutChannels;
-        var first = item * nr;
+        var first = item % _tileBlocks * nr;
         var count = Math.Min(nr, _tilesHigh * _tilesWide - first);
+        var o0 = item / _tileBlocks * _panelsPerBlock * PackedGemm.MR;
+        var o1 = Math.Min(oc, o0 + _panelsPerBlock * PackedGemm.MR);
         var transformedInput = Scratch!.For(worker);
         var products = transformedInput + (long)Positions * ic * nr;
         TransformInput(g, first, count, transformedInput);
@@ -80,10 +93,10 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         var perPosition = PackedGemm.PackedASize(oc, ic);
         for (var p = 0; p < Positions; p++)
         {
-            PackedGemm.Multiply(_packedWeights.Pointer + p * perPosition, ic, 0, oc, transformedInput + (long)p * ic * nr, 0, ic, 0, count,
+            PackedGemm.Multiply(_packedWeights.Pointer + p * perPosition, ic, o0, o1, transformedInput + (long)p * ic * nr, 0, ic, 0, count,
                 products + (long)p * oc * nr, nr, none, null);
         }
-        TransformOutput(first, count, products);
+        TransformOutput(first, count, o0, o1, products);
     }
 
     /// <summary>U = G g G^T for one 3x3 filter.</summary>
@@ -111,91 +124,103 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     private void TransformInput(ConvolutionGeometry g, int first, int count, float* destination)
     {
         var nr = PackedGemm.NR;
-        var d = stackalloc float[16];
-        for (var lane = 0; lane < nr; lane++)
+        var w = Vector<float>.Count;
+        var d = stackalloc float[16 * 64];
+        var stride = (long)g.InChannels * nr;
+        for (var c = 0; c < g.InChannels; c++)
         {
-            var tile = first + lane;
-            var ty = tile / _tilesWide;
-            var tx = tile % _tilesWide;
-            var y0 = 2 * ty - g.PadTop;
-            var x0 = 2 * tx - g.PadLeft;
-            for (var c = 0; c < g.InChannels; c++)
+            var plane = Input + (long)c * g.InPlane;
+            // gather: d[position * nr + lane]
+            for (var lane = 0; lane < nr; lane++)
             {
-                var plane = Input + (long)c * g.InPlane;
+                var tile = first + lane;
+                var y0 = 2 * (tile / _tilesWide) - g.PadTop;
+                var x0 = 2 * (tile % _tilesWide) - g.PadLeft;
+                var inside = lane < count && y0 >= 0 && y0 + 3 < g.InHeight && x0 >= 0 && x0 + 3 < g.InWidth;
                 for (var i = 0; i < 4; i++)
                 {
                     var y = y0 + i;
+                    var row = plane + (long)y * g.InWidth;
                     for (var j = 0; j < 4; j++)
                     {
                         var x = x0 + j;
-                        d[i * 4 + j] = lane < count && (uint)y < (uint)g.InHeight && (uint)x < (uint)g.InWidth ? plane[(long)y * g.InWidth + x] : 0f;
+                        d[(i * 4 + j) * nr + lane] = inside || (lane < count && (uint)y < (uint)g.InHeight && (uint)x < (uint)g.InWidth) ? row[x] : 0f;
                     }
                 }
-                var target = destination + (long)c * nr + lane;
-                var stride = (long)g.InChannels * nr;
+            }
+            // V = B^T d B on all lanes at once
+            for (var half = 0; half < nr; half += w)
+            {
+                var p = d + half;
                 for (var j = 0; j < 4; j++)
                 {
-                    // columns of B^T d
-                    var t0 = d[j] - d[8 + j];
-                    var t1 = d[4 + j] + d[8 + j];
-                    var t2 = d[8 + j] - d[4 + j];
-                    var t3 = d[4 + j] - d[12 + j];
-                    d[j] = t0;
-                    d[4 + j] = t1;
-                    d[8 + j] = t2;
-                    d[12 + j] = t3;
+                    var r0 = Vector.Load(p + j * nr);
+                    var r1 = Vector.Load(p + (4 + j) * nr);
+                    var r2 = Vector.Load(p + (8 + j) * nr);
+                    var r3 = Vector.Load(p + (12 + j) * nr);
+                    Vector.Store(r0 - r2, p + j * nr);
+                    Vector.Store(r1 + r2, p + (4 + j) * nr);
+                    Vector.Store(r2 - r1, p + (8 + j) * nr);
+                    Vector.Store(r1 - r3, p + (12 + j) * nr);
                 }
+                var target = destination + (long)c * nr + half;
                 for (var i = 0; i < 4; i++)
                 {
-                    float a = d[i * 4], b = d[i * 4 + 1], e = d[i * 4 + 2], f = d[i * 4 + 3];
-                    target[(i * 4) * stride] = a - e;
-                    target[(i * 4 + 1) * stride] = b + e;
-                    target[(i * 4 + 2) * stride] = e - b;
-                    target[(i * 4 + 3) * stride] = b - f;
+                    var a = Vector.Load(p + (i * 4) * nr);
+                    var b = Vector.Load(p + (i * 4 + 1) * nr);
+                    var e = Vector.Load(p + (i * 4 + 2) * nr);
+                    var f = Vector.Load(p + (i * 4 + 3) * nr);
+                    Vector.Store(a - e, target + (i * 4) * stride);
+                    Vector.Store(b + e, target + (i * 4 + 1) * stride);
+                    Vector.Store(e - b, target + (i * 4 + 2) * stride);
+                    Vector.Store(b - f, target + (i * 4 + 3) * stride);
                 }
             }
         }
     }
 
-    private void TransformOutput(int first, int count, float* products)
+    private void TransformOutput(int first, int count, int o0, int o1, float* products)
     {
         var g = Geometry;
         var nr = PackedGemm.NR;
+        var w = Vector<float>.Count;
         var stride = (long)g.OutChannels * nr;
-        var m = stackalloc float[16];
-        for (var lane = 0; lane < count; lane++)
+        var y = stackalloc float[4 * 64];
+        var s = stackalloc Vector<float>[8];
+        for (var o = o0; o < o1; o++)
         {
-            var tile = first + lane;
-            var oy = 2 * (tile / _tilesWide);
-            var ox = 2 * (tile % _tilesWide);
-            for (var o = 0; o < g.OutChannels; o++)
+            var bias = new Vector<float>(Epilogue.Bias[o]);
+            for (var half = 0; half < nr; half += w)
             {
-                var source = products + (long)o * nr + lane;
-                for (var p = 0; p < 16; p++)
+                var m = products + (long)o * nr + half;
+                for (var j = 0; j < 4; j++)
                 {
-                    m[p] = source[p * stride];
+                    var m0 = Vector.Load(m + j * stride);
+                    var m1 = Vector.Load(m + (4 + j) * stride);
+                    var m2 = Vector.Load(m + (8 + j) * stride);
+                    var m3 = Vector.Load(m + (12 + j) * stride);
+                    s[j] = m0 + m1 + m2;
+                    s[4 + j] = m1 - m2 - m3;
                 }
                 for (var i = 0; i < 2; i++)
                 {
-                    var y = oy + i;
-                    if (y >= g.OutHeight)
+                    Vector.Store(s[i * 4] + s[i * 4 + 1] + s[i * 4 + 2] + bias, y + (i * 2) * nr + half);
+                    Vector.Store(s[i * 4 + 1] - s[i * 4 + 2] - s[i * 4 + 3] + bias, y + (i * 2 + 1) * nr + half);
+                }
+            }
+            var plane = (long)o * g.OutPlane;
+            for (var lane = 0; lane < count; lane++)
+            {
+                var tile = first + lane;
+                var oy = 2 * (tile / _tilesWide);
+                var ox = 2 * (tile % _tilesWide);
+                for (var i = 0; i < 2 && oy + i < g.OutHeight; i++)
+                {
+                    for (var j = 0; j < 2 && ox + j < g.OutWidth; j++)
                     {
-                        break;
-                    }
-                    float s0, s1, s2, s3;
-                    if (i == 0)
-                    {
-                        s0 = m[0] + m[4] + m[8]; s1 = m[1] + m[5] + m[9]; s2 = m[2] + m[6] + m[10]; s3 = m[3] + m[7] + m[11];
-                    }
-                    else
-                    {
-                        s0 = m[4] - m[8] - m[12]; s1 = m[5] - m[9] - m[13]; s2 = m[6] - m[10] - m[14]; s3 = m[7] - m[11] - m[15];
-                    }
-                    var index = (long)o * g.OutPlane + (long)y * g.OutWidth + ox;
-                    Output[index] = Epilogue.Apply(s0 + s1 + s2, o, Residual == null ? 0f : Residual[index]);
-                    if (ox + 1 < g.OutWidth)
-                    {
-                        Output[index + 1] = Epilogue.Apply(s1 - s2 - s3, o, Residual == null ? 0f : Residual[index + 1]);
+                        var index = plane + (long)(oy + i) * g.OutWidth + ox + j;
+                        var value = y[(i * 2 + j) * nr + lane] + (Residual == null ? 0f : Residual[index]);
+                        Output[index] = Math.Min(Math.Max(value, Epilogue.Low), Epilogue.High);
                     }
                 }
             }

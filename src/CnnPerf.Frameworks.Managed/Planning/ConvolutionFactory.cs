@@ -7,7 +7,7 @@ internal static class ConvolutionFactory
 {
     /// <summary>
     /// The technique used for a layer: the requested one where it applies, otherwise the automatic choice
-    /// (depthwise kernel for depthwise layers, Winograd for 3x3 stride-1 layers with enough channels and tiles,
+    /// (depthwise kernel for depthwise layers, Winograd for 3x3 stride-1 layers of at least 16 channels,
     /// im2col + GEMM for the rest).
     /// </summary>
     public static ConvolutionTechnique Choose(ConvolutionGeometry geometry, ConvolutionTechnique requested) => requested switch
@@ -33,7 +33,7 @@ internal static class ConvolutionFactory
         {
             return ConvolutionTechnique.Depthwise;
         }
-        if (geometry.IsWinogradCandidate && geometry.InChannels >= 32 && geometry.OutChannels >= 32 && geometry.OutPlane >= 196)
+        if (geometry.IsWinogradCandidate && geometry.InChannels >= 16 && geometry.OutChannels >= 16)
         {
             return ConvolutionTechnique.Winograd;
         }
