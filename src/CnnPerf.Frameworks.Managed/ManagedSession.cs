@@ -14,7 +14,7 @@ namespace CnnPerf.Frameworks.Managed;
 public sealed unsafe class ManagedSession : IInferenceSession
 {
     private readonly string _modelName;
-    private readonly IReadOnlyList<Layer> _layers;
+    private readonly Layer[] _layers;
     private readonly NativeBuffer[] _buffers;
     private readonly NativeBuffer[] _constants;
     private readonly WorkerPool _pool;
@@ -27,12 +27,12 @@ public sealed unsafe class ManagedSession : IInferenceSession
     internal ManagedSession(string modelName, GraphPlan plan, ManagedSettings settings)
     {
         _modelName = modelName;
-        _layers = plan.Layers;
+        _layers = plan.Layers.ToArray();
         var memory = MemoryPlan.Create(plan);
         _buffers = memory.BufferSizes.Select(size => new NativeBuffer(size)).ToArray();
         _constants = plan.Constants.Values.Select(v => NativeBuffer.From(v)).ToArray();
         _pool = new WorkerPool(settings.Threads);
-        var scratch = _layers.Count == 0 ? 0 : _layers.Max(l => l.ScratchFloats);
+        var scratch = _layers.Length == 0 ? 0 : _layers.Max(l => l.ScratchFloats);
         _scratch = new WorkerScratch(settings.Threads, scratch);
         _context = new Layers.ExecutionContext(plan.Shapes.Count, _pool, _scratch);
         var constantIndex = 0;
@@ -111,13 +111,13 @@ public sealed unsafe class ManagedSession : IInferenceSession
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         var output = new Tensor(OutputShape);
         Check(input, output);
-        var ticks = new long[_layers.Count];
+        var ticks = new long[_layers.Length];
         fixed (float* source = input.Data)
         {
             Bind(source);
             for (var run = 0; run < runs; run++)
             {
-                for (var i = 0; i < _layers.Count; i++)
+                for (var i = 0; i < _layers.Length; i++)
                 {
                     var start = Stopwatch.GetTimestamp();
                     _layers[i].Execute(_context);
@@ -127,6 +127,17 @@ public sealed unsafe class ManagedSession : IInferenceSession
             CopyOutput(output);
         }
         return _layers.Select((l, i) => new LayerTiming(l.NodeName, l.OpType, ticks[i] * 1000.0 / Stopwatch.Frequency / runs)).ToArray();
+    }
+
+    /// <summary>
+    /// Bytes each worker thread of the session's pool has allocated on the managed heap since it started (the
+    /// calling thread is not included: use <see cref="GC.GetAllocatedBytesForCurrentThread"/>). Steady-state runs
+    /// add nothing to these counts.
+    /// </summary>
+    public IReadOnlyList<long> WorkerAllocatedBytes()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _pool.WorkerAllocatedBytes();
     }
 
     /// <summary>Stops the worker threads and frees all native memory.</summary>

@@ -67,6 +67,17 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
+    /// <summary>
+    /// Bytes each worker thread (not the caller) has allocated on the managed heap since it started, read on the
+    /// worker itself: every worker takes exactly one item of a probe that waits until all have arrived.
+    /// </summary>
+    public long[] WorkerAllocatedBytes()
+    {
+        var probe = new AllocationProbe(Threads);
+        Run(probe, Threads);
+        return probe.Bytes[1..];
+    }
+
     /// <summary>Stops the worker threads.</summary>
     public void Dispose()
     {
@@ -130,6 +141,24 @@ internal sealed class WorkerPool : IDisposable
             }
             _work!.Execute(item, worker);
             Interlocked.Increment(ref _completed);
+        }
+    }
+
+    private sealed class AllocationProbe(int threads) : IParallelWork
+    {
+        private int _arrived;
+
+        public long[] Bytes { get; } = new long[threads];
+
+        public void Execute(int item, int worker)
+        {
+            Bytes[worker] = GC.GetAllocatedBytesForCurrentThread();
+            Interlocked.Increment(ref _arrived);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _arrived) < Bytes.Length)
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
         }
     }
 }
