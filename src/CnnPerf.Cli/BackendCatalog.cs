@@ -1,4 +1,5 @@
 using CnnPerf.Backends;
+using CnnPerf.Frameworks.TorchSharp;
 
 namespace CnnPerf.Cli;
 
@@ -8,6 +9,7 @@ internal static class BackendCatalog
     /// <summary>Creates one instance of every backend (cheap: no native library is loaded until a model is).</summary>
     public static IReadOnlyList<IInferenceBackend> All() =>
     [
+        new TorchSharpBackend(),
     ];
 
     /// <summary>Finds a backend by name.</summary>

@@ -1,0 +1,63 @@
+using CnnPerf.Onnx;
+
+namespace CnnPerf.Frameworks.TorchSharp.Operators;
+
+/// <summary>
+/// The padding of a 2-D convolution or pooling node (attributes <c>auto_pad</c> and <c>pads</c>), resolved against
+/// the input size at run time because SAME_UPPER and SAME_LOWER depend on it.
+/// </summary>
+internal sealed class SpatialPadding
+{
+    private readonly string _autoPad;
+    private readonly long[] _pads;
+
+    /// <summary>Reads the padding attributes of a node.</summary>
+    /// <exception cref="UnsupportedNodeException">An unknown auto_pad value or a pads list of the wrong length.</exception>
+    public SpatialPadding(NodeContext context)
+    {
+        _autoPad = context.Node.GetString("auto_pad", "NOTSET");
+        if (_autoPad is not ("NOTSET" or "VALID" or "SAME_UPPER" or "SAME_LOWER"))
+        {
+            throw new UnsupportedNodeException($"auto_pad '{_autoPad}' is not an ONNX value");
+        }
+        _pads = context.Ints("pads", 4, 0);
+        if (_pads.Any(p => p < 0))
+        {
+            throw new UnsupportedNodeException($"negative pads [{string.Join(",", _pads)}] are not supported");
+        }
+    }
+
+    /// <summary>
+    /// The padding before and after each spatial axis (height, width) for an input of spatial size
+    /// <paramref name="input"/> and the given window.
+    /// </summary>
+    public (long[] Begin, long[] End) Resolve(ReadOnlySpan<long> input, long[] kernel, long[] strides, long[] dilations)
+    {
+        switch (_autoPad)
+        {
+            case "VALID":
+                return ([0, 0], [0, 0]);
+            case "SAME_UPPER":
+            case "SAME_LOWER":
+                var begin = new long[2];
+                var end = new long[2];
+                for (var axis = 0; axis < 2; axis++)
+                {
+                    var output = (input[axis] + strides[axis] - 1) / strides[axis];
+                    var extent = (kernel[axis] - 1) * dilations[axis] + 1;
+                    var total = Math.Max(0, (output - 1) * strides[axis] + extent - input[axis]);
+                    begin[axis] = _autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+                    end[axis] = total - begin[axis];
+                }
+                return (begin, end);
+            default:
+                return ([_pads[0], _pads[1]], [_pads[2], _pads[3]]);
+        }
+    }
+
+    /// <summary>True when both axes are padded equally at both ends, so torch's own symmetric padding applies.</summary>
+    public static bool IsSymmetric(long[] begin, long[] end) => begin[0] == end[0] && begin[1] == end[1];
+
+    /// <summary>The argument of torch's <c>pad</c> for an NCHW tensor: (left, right, top, bottom).</summary>
+    public static long[] TorchPadArgument(long[] begin, long[] end) => [begin[1], end[1], begin[0], end[0]];
+}
