@@ -65,9 +65,36 @@ internal sealed class LoadFixTests
         }
     }
 
-    private static (string Outcome, int ExitCode) RunScript(string source, string staging)
+    [Test]
+    public void Without_patchelf_the_script_names_it_and_exits_3_for_the_build_warning()
     {
-        var (output, code) = Run("sh", Path.Combine(TestPaths.LoadFixFolder, "patch-libtorchsharp.sh"), source, staging);
+        var tools = Directory.CreateTempSubdirectory("cnnperf-loadfix-tools-").FullName;
+        var staging = Path.Combine(tools, "staging");
+        try
+        {
+            // A PATH with the shell tools the script needs, but no patchelf.
+            foreach (var tool in new[] { "grep", "awk", "dirname" })
+            {
+                File.CreateSymbolicLink(Path.Combine(tools, tool), Run("sh", "-c", $"command -v {tool}").Output.Trim());
+            }
+
+            var (outcome, code) = RunScript(CacheLibrary, staging, tools);
+
+            Assert.That((code, outcome), Is.EqualTo((3, "missing patchelf")));
+            Assert.That(Directory.Exists(staging), Is.False, "nothing was written");
+        }
+        finally
+        {
+            Directory.Delete(tools, recursive: true);
+        }
+    }
+
+    private static (string Outcome, int ExitCode) RunScript(string source, string staging, string? path = null)
+    {
+        var script = Path.Combine(TestPaths.LoadFixFolder, "patch-libtorchsharp.sh");
+        var (output, code) = path is null
+            ? Run("sh", script, source, staging)
+            : Run("/usr/bin/env", $"PATH={path}", "/bin/sh", script, source, staging);
         return (output.TrimEnd().Split('\n')[^1], code);
     }
 
