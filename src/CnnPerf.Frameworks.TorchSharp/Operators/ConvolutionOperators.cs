@@ -28,8 +28,9 @@ internal static class ConvolutionOperators
         {
             var input = inputs[0]!;
             var weight = inputs[1]!;
-            var (begin, end) = padding.Resolve(input.shape.AsSpan(2), weight.shape[2..], strides, dilations);
-            if (SpatialPadding.IsSymmetric(begin, end))
+            var kernel = weight.shape[2..];
+            var (begin, end) = padding.Resolve(input.shape.AsSpan(2), kernel, strides, dilations);
+            if (SpatialPadding.IsEquivalentToSymmetric(input.shape.AsSpan(2), kernel, strides, dilations, begin, end))
             {
                 return F.conv2d(input, weight, inputs.Length > 2 ? inputs[2] : null, strides, begin, dilations, groups);
             }

@@ -29,7 +29,7 @@ internal static class PoolingOperators
         {
             var input = inputs[0]!;
             var (begin, end) = window.Padding.Resolve(input.shape.AsSpan(2), window.Kernel, window.Strides, window.Dilations);
-            if (window.TorchCanPad(begin, end))
+            if (window.TorchCanPad(input, begin, end, countsPadding: false))
             {
                 return F.max_pool2d(input, window.Kernel, window.Strides, begin, window.Dilations, window.CeilMode);
             }
@@ -50,7 +50,7 @@ internal static class PoolingOperators
         {
             var input = inputs[0]!;
             var (begin, end) = window.Padding.Resolve(input.shape.AsSpan(2), window.Kernel, window.Strides, window.Dilations);
-            if (window.TorchCanPad(begin, end))
+            if (window.TorchCanPad(input, begin, end, countIncludePad))
             {
                 return F.avg_pool2d(input, window.Kernel, window.Strides, begin, window.CeilMode, countIncludePad);
             }
@@ -83,8 +83,15 @@ internal static class PoolingOperators
                 context.Node.GetInt("ceil_mode", 0) != 0, new SpatialPadding(context));
         }
 
-        /// <summary>Torch pads pooling inputs itself only symmetrically and by at most half the window.</summary>
-        public bool TorchCanPad(long[] begin, long[] end) =>
-            SpatialPadding.IsSymmetric(begin, end) && begin[0] * 2 <= Kernel[0] && begin[1] * 2 <= Kernel[1];
+        /// <summary>
+        /// Whether torch's own padding (symmetric, at most half the window) computes this pooling: the padding is
+        /// symmetric, or, in floor mode and where padded cells do not count, equivalent to symmetric padding.
+        /// </summary>
+        public bool TorchCanPad(TorchTensor input, long[] begin, long[] end, bool countsPadding)
+        {
+            var symmetric = begin[0] == end[0] && begin[1] == end[1]
+                || !CeilMode && !countsPadding && SpatialPadding.IsEquivalentToSymmetric(input.shape.AsSpan(2), Kernel, Strides, Dilations, begin, end);
+            return symmetric && begin[0] * 2 <= Kernel[0] && begin[1] * 2 <= Kernel[1];
+        }
     }
 }

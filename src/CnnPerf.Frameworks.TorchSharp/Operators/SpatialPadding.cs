@@ -55,8 +55,26 @@ internal sealed class SpatialPadding
         }
     }
 
-    /// <summary>True when both axes are padded equally at both ends, so torch's own symmetric padding applies.</summary>
-    public static bool IsSymmetric(long[] begin, long[] end) => begin[0] == end[0] && begin[1] == end[1];
+    /// <summary>
+    /// True when padding both ends of each axis by <paramref name="begin"/> (torch's own symmetric padding) gives the
+    /// same windows as padding by <paramref name="begin"/> and <paramref name="end"/>: the windows start at the same
+    /// places, so when their number is the same, the cells that differ lie outside every window or are padding either
+    /// way (zeros for convolution, ignored for max and exclusive average pooling). Floor-mode output sizes.
+    /// </summary>
+    public static bool IsEquivalentToSymmetric(ReadOnlySpan<long> input, long[] kernel, long[] strides, long[] dilations, long[] begin, long[] end)
+    {
+        for (var axis = 0; axis < 2; axis++)
+        {
+            var extent = (kernel[axis] - 1) * dilations[axis] + 1;
+            var windows = (input[axis] + begin[axis] + end[axis] - extent) / strides[axis];
+            var symmetricWindows = (input[axis] + 2 * begin[axis] - extent) / strides[axis];
+            if (begin[axis] != end[axis] && windows != symmetricWindows)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>The argument of torch's <c>pad</c> for an NCHW tensor: (left, right, top, bottom).</summary>
     public static long[] TorchPadArgument(long[] begin, long[] end) => [begin[1], end[1], begin[0], end[0]];

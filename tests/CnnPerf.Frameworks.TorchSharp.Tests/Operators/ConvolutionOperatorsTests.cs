@@ -15,6 +15,16 @@ internal sealed class ConvolutionOperatorsTests : TorchSharpFixture
     }
 
     [Test]
+    public void Conv_with_asymmetric_pads_that_symmetric_padding_reproduces_matches_onnxruntime()
+    {
+        // The CNTK ResNet-18 stem: pads 3 before and 2 after give the same 6 windows as 3 on both sides.
+        var graph = new TinyGraph([1, 3, 12, 12]);
+        graph.Node("Conv", ["x", graph.Weights("w", 4, 3, 7, 7)], "y",
+            ("kernel_shape", new long[] { 7, 7 }), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 3, 3, 2, 2 }));
+        AssertAgreesWithOnnxRuntime(graph, "conv_asymmetric_equivalent", [1, 4, 6, 6]);
+    }
+
+    [Test]
     public void Grouped_dilated_conv_without_bias_matches_onnxruntime()
     {
         var graph = new TinyGraph([1, 4, 9, 9]);

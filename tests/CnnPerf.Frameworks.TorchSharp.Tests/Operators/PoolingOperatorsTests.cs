@@ -13,12 +13,14 @@ internal sealed class PoolingOperatorsTests : TorchSharpFixture
         AssertAgreesWithOnnxRuntime(graph, "maxpool_ceil", [1, 2, 5, 5]);
     }
 
-    [Test]
-    public void MaxPool_with_asymmetric_pads_matches_onnxruntime()
+    // Pads 1 before, 0 after give the windows of symmetric padding 1 (torch pads); 0 before, 1 after do not (explicit pad).
+    [TestCase(new long[] { 1, 1, 0, 0 })]
+    [TestCase(new long[] { 0, 0, 1, 1 })]
+    public void MaxPool_with_asymmetric_pads_matches_onnxruntime(long[] pads)
     {
         var graph = new TinyGraph([1, 2, 8, 8]);
-        graph.Node("MaxPool", ["x"], "y", ("kernel_shape", new long[] { 3, 3 }), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 0, 0 }));
-        AssertAgreesWithOnnxRuntime(graph, "maxpool_asymmetric", [1, 2, 4, 4]);
+        graph.Node("MaxPool", ["x"], "y", ("kernel_shape", new long[] { 3, 3 }), ("strides", new long[] { 2, 2 }), ("pads", pads));
+        AssertAgreesWithOnnxRuntime(graph, $"maxpool_asymmetric_{pads[0]}", [1, 2, 4, 4]);
     }
 
     [TestCase(0L)]
