@@ -8,6 +8,6 @@ internal static class CommandCatalog
     /// <summary>Creates the subcommands.</summary>
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return ModelsCommand.Create();
     }
 }
