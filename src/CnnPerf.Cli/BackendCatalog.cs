@@ -1,4 +1,6 @@
 using CnnPerf.Backends;
+using CnnPerf.Frameworks.OnnxRuntime;
+using CnnPerf.Frameworks.OpenCv;
 using CnnPerf.Frameworks.TorchSharp;
 
 namespace CnnPerf.Cli;
@@ -9,6 +11,8 @@ internal static class BackendCatalog
     /// <summary>Creates one instance of every backend (cheap: no native library is loaded until a model is).</summary>
     public static IReadOnlyList<IInferenceBackend> All() =>
     [
+        new OnnxRuntimeBackend(),
+        new OpenCvBackend(),
         new TorchSharpBackend(),
     ];
 

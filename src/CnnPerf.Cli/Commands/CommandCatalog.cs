@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return ModelsCommand.Create();
+        yield return BackendsCommand.Create();
+        yield return VerifyCommand.Create();
     }
 }
