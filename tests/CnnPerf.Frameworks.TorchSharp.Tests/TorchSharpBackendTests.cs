@@ -13,16 +13,6 @@ internal sealed class TorchSharpBackendTests : TorchSharpFixture
         Assert.That(Backend.Version, Does.StartWith("0.107.0 (libtorch 2.10.0"));
     }
 
-    [Test, Category("Slow")]
-    public void Pretrained_cntk_resnet18_agrees_with_onnxruntime()
-    {
-        var model = TestPaths.ResNet18Cntk();
-        Assume.That(model, Is.Not.Null, "package Microsoft.ML.DnnImageFeaturizer.ResNet18 is not restored");
-        var maxRelDiff = Reference.CompareWithOnnxRuntime(model!, threads: 2);
-        TestContext.Out.WriteLine($"resnet18_cntk max_rel_diff = {maxRelDiff:E2}");
-        Assert.That(maxRelDiff, Is.LessThanOrEqualTo(1e-4));
-    }
-
     [Test]
     public void An_unsupported_operator_is_named_with_its_node_before_anything_runs()
     {
