@@ -2,6 +2,7 @@ using CnnPerf.Backends;
 using CnnPerf.Frameworks.Managed;
 using CnnPerf.Frameworks.OnnxRuntime;
 using CnnPerf.Frameworks.OpenCv;
+using CnnPerf.Frameworks.TorchSharp;
 
 namespace CnnPerf.Cli;
 
@@ -13,6 +14,7 @@ internal static class BackendCatalog
     [
         new OnnxRuntimeBackend(),
         new OpenCvBackend(),
+        new TorchSharpBackend(),
         new ManagedBackend(),
     ];
 
