@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return BackendsCommand.Create();
         yield return VerifyCommand.Create();
+        yield return CountersCommand.Create();
+        yield return StatCommand.Create();
     }
 }
