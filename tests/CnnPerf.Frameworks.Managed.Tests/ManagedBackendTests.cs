@@ -114,7 +114,7 @@ public sealed class ManagedBackendTests
 
         Assert.That(timings.Select(t => t.NodeName), Is.EqualTo(session.Layers.Select(l => l.NodeName)));
         Assert.That(timings.Select(t => t.OpType), Is.EqualTo(session.Layers.Select(l => l.OpType)));
-        Assert.That(timings, Has.All.Matches<LayerTiming>(t => t.MeanMilliseconds >= 0));
+        Assert.That(timings, Has.All.Matches<LayerTiming>(t => t!.MeanMilliseconds >= 0));
         Assert.That(timings.Sum(t => t.MeanMilliseconds), Is.GreaterThan(0));
     }
 

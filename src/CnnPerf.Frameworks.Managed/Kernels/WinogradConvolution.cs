@@ -8,7 +8,7 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// is transformed (B^T d B), the 16 transformed positions become 16 GEMMs of the pre-transformed weights
 /// (G g G^T, packed once) by the transformed inputs, and each product tile is transformed back (A^T m A):
 /// 2.25x fewer multiplications than direct. Both transforms run on NR tiles at once in vector lanes. Items are
-/// (block of <see cref="PackedGemm.NR"/> tiles, block of output channels).
+/// (block of up to four panels of <see cref="PackedGemm.NR"/> tiles, block of output channels).
 /// </summary>
 internal sealed unsafe class WinogradConvolution : ConvolutionKernel
 {
@@ -18,6 +18,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     private readonly NativeBuffer _zeroBias;
     private readonly int _tilesHigh;
     private readonly int _tilesWide;
+    private readonly int _panels;
     private int _tileBlocks;
     private int _panelsPerBlock;
 
@@ -55,6 +56,8 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         _zeroBias = new NativeBuffer(oc);
         _tilesHigh = (geometry.OutHeight + 1) / 2;
         _tilesWide = (geometry.OutWidth + 1) / 2;
+        // Several panels of tiles per item let each packed weight panel serve more tiles while it is in cache.
+        _panels = Math.Clamp(PackedGemm.PanelCount(_tilesHigh * _tilesWide, PackedGemm.NR) / 8, 1, 4);
     }
 
     /// <inheritdoc />
@@ -64,12 +67,12 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     public override long WeightFloats => _packedWeights.Length;
 
     /// <inheritdoc />
-    public override long ScratchFloats => (long)Positions * PackedGemm.NR * (Geometry.InChannels + Geometry.OutChannels);
+    public override long ScratchFloats => (long)Positions * _panels * PackedGemm.NR * (Geometry.InChannels + Geometry.OutChannels);
 
     /// <inheritdoc />
     protected override int ItemCount(int threads)
     {
-        _tileBlocks = PackedGemm.PanelCount(_tilesHigh * _tilesWide, PackedGemm.NR);
+        _tileBlocks = PackedGemm.PanelCount(_tilesHigh * _tilesWide, _panels * PackedGemm.NR);
         var panels = PackedGemm.PanelCount(Geometry.OutChannels, PackedGemm.MR);
         var wanted = threads == 1 ? 1 : Math.Clamp((2 * threads + _tileBlocks - 1) / _tileBlocks, 1, panels);
         _panelsPerBlock = PackedGemm.PanelCount(panels, wanted);
@@ -82,21 +85,29 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         var g = Geometry;
         var nr = PackedGemm.NR;
         int ic = g.InChannels, oc = g.OutChannels;
-        var first = item % _tileBlocks * nr;
-        var count = Math.Min(nr, _tilesHigh * _tilesWide - first);
+        var block = _panels * nr;
+        var first = item % _tileBlocks * block;
+        var count = Math.Min(block, _tilesHigh * _tilesWide - first);
         var o0 = item / _tileBlocks * _panelsPerBlock * PackedGemm.MR;
         var o1 = Math.Min(oc, o0 + _panelsPerBlock * PackedGemm.MR);
         var transformedInput = Scratch!.For(worker);
-        var products = transformedInput + (long)Positions * ic * nr;
-        TransformInput(g, first, count, transformedInput);
+        var products = transformedInput + (long)Positions * ic * block;
+        var panels = PackedGemm.PanelCount(count, nr);
+        for (var q = 0; q < panels; q++)
+        {
+            TransformInput(g, first + q * nr, Math.Min(nr, count - q * nr), transformedInput + (long)q * ic * nr, (long)ic * block);
+        }
         var none = new Epilogue(_zeroBias.Pointer, float.NegativeInfinity, float.PositiveInfinity);
         var perPosition = PackedGemm.PackedASize(oc, ic);
         for (var p = 0; p < Positions; p++)
         {
-            PackedGemm.Multiply(_packedWeights.Pointer + p * perPosition, ic, o0, o1, transformedInput + (long)p * ic * nr, 0, ic, 0, count,
-                products + (long)p * oc * nr, nr, none, null);
+            PackedGemm.Multiply(_packedWeights.Pointer + p * perPosition, ic, o0, o1, transformedInput + (long)p * ic * block, 0, ic, 0, count,
+                products + (long)p * oc * block, block, none, null);
         }
-        TransformOutput(first, count, o0, o1, products);
+        for (var q = 0; q < panels; q++)
+        {
+            TransformOutput(first + q * nr, Math.Min(nr, count - q * nr), o0, o1, products + q * nr, block);
+        }
     }
 
     /// <summary>U = G g G^T for one 3x3 filter.</summary>
@@ -121,12 +132,11 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         }
     }
 
-    private void TransformInput(ConvolutionGeometry g, int first, int count, float* destination)
+    private void TransformInput(ConvolutionGeometry g, int first, int count, float* destination, long stride)
     {
         var nr = PackedGemm.NR;
         var w = Vector<float>.Count;
         var d = stackalloc float[16 * 64];
-        var stride = (long)g.InChannels * nr;
         for (var c = 0; c < g.InChannels; c++)
         {
             var plane = Input + (long)c * g.InPlane;
@@ -179,12 +189,12 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         }
     }
 
-    private void TransformOutput(int first, int count, int o0, int o1, float* products)
+    private void TransformOutput(int first, int count, int o0, int o1, float* products, int ldc)
     {
         var g = Geometry;
         var nr = PackedGemm.NR;
         var w = Vector<float>.Count;
-        var stride = (long)g.OutChannels * nr;
+        var stride = (long)g.OutChannels * ldc;
         var y = stackalloc float[4 * 64];
         var s = stackalloc Vector<float>[8];
         for (var o = o0; o < o1; o++)
@@ -192,7 +202,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
             var bias = new Vector<float>(Epilogue.Bias[o]);
             for (var half = 0; half < nr; half += w)
             {
-                var m = products + (long)o * nr + half;
+                var m = products + (long)o * ldc + half;
                 for (var j = 0; j < 4; j++)
                 {
                     var m0 = Vector.Load(m + j * stride);

@@ -30,6 +30,7 @@ internal sealed class GraphPlanner
     private readonly Dictionary<string, int> _producers = [];
     private readonly bool[] _fused;
     private readonly List<Layer> _layers = [];
+    private long _transientFloats;
 
     private GraphPlanner(OnnxGraph graph, ConvolutionTechnique technique)
     {
@@ -266,6 +267,7 @@ internal sealed class GraphPlanner
         var (activation, finalOutput, finalOps) = FuseActivations(index, Activation.None, output, ops);
         var technique = ConvolutionFactory.Choose(geometry, _technique);
         var kernel = ConvolutionFactory.Create(technique, geometry, weights, bias, activation);
+        ReleaseTransient(weights.Length);
         _layers.Add(new ConvolutionLayer(node.Name, finalOps, kernel, shape[0], input, residual, NewValue(finalOutput, outputShape)));
     }
 
@@ -377,6 +379,7 @@ internal sealed class GraphPlanner
         var outputShape = shape.ToArray();
         outputShape[^1] = outputs;
         _layers.Add(new FullyConnectedLayer(node.Name, ops, weights, bias, Count(shape[..^1]), depth, outputs, activation, input, NewValue(output, outputShape)));
+        ReleaseTransient(weights.Length + b.Length);
     }
 
     private void PlanConcat(NodeProto node)
@@ -444,6 +447,21 @@ internal sealed class GraphPlanner
             ops += "+" + node.OpType;
         }
         return (activation, output, ops);
+    }
+
+    /// <summary>
+    /// Weights pass through managed arrays (decoded, folded) on their way into native packed form. Collecting them
+    /// every 32 MB keeps that garbage from adding up to the size of the model on top of the packed weights, so
+    /// the peak memory of loading stays near model file + packed weights.
+    /// </summary>
+    private void ReleaseTransient(long floats)
+    {
+        _transientFloats += floats;
+        if (_transientFloats >= 8L << 20)
+        {
+            _transientFloats = 0;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
     }
 
     private Activation ClampOf(NodeProto node)

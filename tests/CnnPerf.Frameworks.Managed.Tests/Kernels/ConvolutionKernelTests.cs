@@ -25,6 +25,7 @@ public sealed unsafe class ConvolutionKernelTests
         new ConvolutionGeometry(5, 11, 40, 5, 5, 5, 1, 1, 1, 1, 2, 2, 2, 2, 5),
         new ConvolutionGeometry(300, 5, 6, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
         new ConvolutionGeometry(33, 2, 3, 40, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+        new ConvolutionGeometry(20, 40, 37, 17, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
     ];
 
     private static IEnumerable<int> Cases => Enumerable.Range(0, Geometries.Length);
