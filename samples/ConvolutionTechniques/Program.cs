@@ -51,7 +51,7 @@ foreach (var technique in Enum.GetValues<ConvolutionTechnique>())
     var delta = counters.Read().Since(before);
     Array.Sort(times);
     rows.Add((ManagedSettings.Format(technique), times[runs / 2], session,
-        delta.Values.ToDictionary(v => v.Key, v => v.Value.Scaled / runs)));
+        CounterMetrics.ToMetricValues(delta, perCount: runs).ToDictionary(m => m.Id, m => m.Value)));
     session.Dispose();
 }
 
@@ -68,7 +68,7 @@ foreach (var row in rows)
         + string.Join(" ", shown.Select(id => $"{row.Counters.GetValueOrDefault(id),22:F1}")));
 }
 Console.WriteLine();
-Console.WriteLine("Counters per inference. Counters that did not differ by more than 5%: "
+Console.WriteLine("Counters per inference (times in ms). Counters that did not differ by more than 5%: "
     + string.Join(", ", rows[0].Counters.Keys.Except(shown).Order()));
 foreach (var status in statuses!.Where(s => !s.Available).GroupBy(s => s.Reason))
 {
