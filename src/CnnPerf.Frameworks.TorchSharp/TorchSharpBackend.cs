@@ -16,7 +16,7 @@ namespace CnnPerf.Frameworks.TorchSharp;
 /// </summary>
 public sealed class TorchSharpBackend : IInferenceBackend
 {
-    private static readonly Lazy<bool> s_interOpThreads = new(SetInterOpThreads);
+    private static readonly Lazy<bool> _interOpThreads = new(SetInterOpThreads);
 
     /// <inheritdoc />
     public string Name => "torchsharp";
@@ -81,7 +81,7 @@ public sealed class TorchSharpBackend : IInferenceBackend
             throw new InferenceException(Name, model.Name, $"unavailable: {Availability.Reason}");
         }
         var program = Compile(model, out var problems) ?? throw problems[0];
-        _ = s_interOpThreads.Value;
+        _ = _interOpThreads.Value;
         try
         {
             return new TorchSharpSession(program, options.Threads, Name);
