@@ -8,8 +8,11 @@ internal static class CommandCatalog
     /// <summary>Creates the subcommands.</summary>
     public static IEnumerable<Command> All()
     {
-        yield return ModelsCommand.Create();
         yield return BackendsCommand.Create();
+        yield return ModelsCommand.Create();
         yield return VerifyCommand.Create();
+        yield return CountersCommand.Create();
+        yield return StatCommand.Create();
+        yield return MetersCommand.Create();
     }
 }
