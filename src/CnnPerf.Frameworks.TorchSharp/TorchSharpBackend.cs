@@ -18,8 +18,11 @@ public sealed class TorchSharpBackend : IInferenceBackend
 {
     private static readonly Lazy<bool> _interOpThreads = new(SetInterOpThreads);
 
+    /// <summary>The backend's name, <c>torchsharp</c>.</summary>
+    public const string BackendName = "torchsharp";
+
     /// <inheritdoc />
-    public string Name => "torchsharp";
+    public string Name => BackendName;
 
     /// <inheritdoc />
     /// <remarks>TorchSharp's version and, once loaded, libtorch's, for example <c>0.107.0 (libtorch 2.10.0)</c>.</remarks>
