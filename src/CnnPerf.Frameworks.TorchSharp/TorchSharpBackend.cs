@@ -16,10 +16,13 @@ namespace CnnPerf.Frameworks.TorchSharp;
 /// </summary>
 public sealed class TorchSharpBackend : IInferenceBackend
 {
-    private static readonly Lazy<bool> s_interOpThreads = new(SetInterOpThreads);
+    private static readonly Lazy<bool> _interOpThreads = new(SetInterOpThreads);
+
+    /// <summary>The backend's name, <c>torchsharp</c>.</summary>
+    public const string BackendName = "torchsharp";
 
     /// <inheritdoc />
-    public string Name => "torchsharp";
+    public string Name => BackendName;
 
     /// <inheritdoc />
     /// <remarks>TorchSharp's version and, once loaded, libtorch's, for example <c>0.107.0 (libtorch 2.10.0)</c>.</remarks>
@@ -81,7 +84,7 @@ public sealed class TorchSharpBackend : IInferenceBackend
             throw new InferenceException(Name, model.Name, $"unavailable: {Availability.Reason}");
         }
         var program = Compile(model, out var problems) ?? throw problems[0];
-        _ = s_interOpThreads.Value;
+        _ = _interOpThreads.Value;
         try
         {
             return new TorchSharpSession(program, options.Threads, Name);

@@ -14,10 +14,10 @@ internal static class TorchSharpLibrary
     /// <summary>The native library's file name on Linux.</summary>
     public const string FileName = "libLibTorchSharp.so";
 
-    private static readonly Lazy<BackendAvailability> s_availability = new(Load);
+    private static readonly Lazy<BackendAvailability> _availability = new(Load);
 
     /// <summary>Whether libtorch is loaded and initialised (loads it on first use).</summary>
-    public static BackendAvailability Availability => s_availability.Value;
+    public static BackendAvailability Availability => _availability.Value;
 
     /// <summary>The places a build or publish puts the library, next to the application.</summary>
     public static IEnumerable<string> CandidatePaths()

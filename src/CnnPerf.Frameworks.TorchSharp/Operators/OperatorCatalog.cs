@@ -3,14 +3,14 @@ namespace CnnPerf.Frameworks.TorchSharp.Operators;
 /// <summary>Every ONNX operator (default domain) the interpreter maps to torch operations, by operator type.</summary>
 internal static class OperatorCatalog
 {
-    private static readonly Dictionary<string, Func<NodeContext, OperatorKernel>> s_factories = Build();
+    private static readonly Dictionary<string, Func<NodeContext, OperatorKernel>> _factories = Build();
 
     /// <summary>The supported operator types, sorted (Constant is folded at compile time and also supported).</summary>
-    public static IReadOnlyList<string> SupportedOperators { get; } = [.. s_factories.Keys.Append("Constant").Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> SupportedOperators { get; } = [.. _factories.Keys.Append("Constant").Order(StringComparer.Ordinal)];
 
     /// <summary>Finds the factory that compiles nodes of an operator type.</summary>
     public static bool TryGet(string opType, out Func<NodeContext, OperatorKernel> factory) =>
-        s_factories.TryGetValue(opType, out factory!);
+        _factories.TryGetValue(opType, out factory!);
 
     private static Dictionary<string, Func<NodeContext, OperatorKernel>> Build()
     {

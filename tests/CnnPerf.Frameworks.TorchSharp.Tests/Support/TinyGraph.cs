@@ -45,7 +45,7 @@ internal sealed class TinyGraph
         return name;
     }
 
-    /// <summary>Adds a node; attributes are given as name/value pairs (long, float, long[], string).</summary>
+    /// <summary>Adds a node; attributes are given as name/value pairs (long, float, long[], string, TensorProto).</summary>
     public TinyGraph Node(string opType, string[] inputs, string output, params (string Name, object Value)[] attributes)
     {
         var node = new NodeProto { OpType = opType, Name = $"{opType.ToLowerInvariant()}_{_graph.Node.Count}" };
@@ -60,6 +60,7 @@ internal sealed class TinyGraph
                 float f => new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = f },
                 string s => new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(s) },
                 long[] ints => Ints(name, ints),
+                TensorProto tensor => new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Tensor, T = tensor },
                 _ => throw new ArgumentException($"unsupported attribute value {value}"),
             });
         }
