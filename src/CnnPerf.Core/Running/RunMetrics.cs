@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using CnnPerf.Metrics;
+using CnnPerf.Statistics;
+
+namespace CnnPerf.Running;
+
+/// <summary>Turns the readings of a measured phase into metric values (pure arithmetic).</summary>
+internal static class RunMetrics
+{
+    /// <summary>
+    /// Converts a raw counter count to the unit of its metric: clock counters (ids ending in <c>_ms</c>, such as
+    /// task-clock) count nanoseconds; every other counter counts events.
+    /// </summary>
+    public static double InMetricUnit(string id, double raw) => id.EndsWith("_ms", StringComparison.Ordinal) ? raw / 1e6 : raw;
+
+    /// <summary>Every metric of one configuration.</summary>
+    public static IReadOnlyList<MetricValue> Compute(RunConfiguration configuration, MeasuredPhase phase, double loadMs,
+        double firstInferenceMs, int warmupInferences, int threadsCreated)
+    {
+        var metrics = new List<MetricValue>();
+        void Add(MetricDefinition metric, double value, Provenance provenance = Provenance.Measured, double? runningShare = null) =>
+            metrics.Add(new MetricValue(metric.Id, value, metric.Unit, provenance, runningShare));
+
+        var n = phase.Samples.Count;
+        var sorted = phase.Samples.Select(s => s.LatencyMs).Order().ToArray();
+        var wallSeconds = Stopwatch.GetElapsedTime(phase.StartTimestamp, phase.EndTimestamp).TotalSeconds;
+        var mean = n == 0 ? double.NaN : sorted.Average();
+        Add(MetricIds.LatencyMean, mean);
+        Add(MetricIds.LatencyMin, n == 0 ? double.NaN : sorted[0]);
+        Add(MetricIds.LatencyP50, Quantile.OfSorted(sorted, 0.50));
+        Add(MetricIds.LatencyP90, Quantile.OfSorted(sorted, 0.90));
+        Add(MetricIds.LatencyP95, Quantile.OfSorted(sorted, 0.95));
+        Add(MetricIds.LatencyP99, Quantile.OfSorted(sorted, 0.99));
+        Add(MetricIds.LatencyMax, n == 0 ? double.NaN : sorted[^1]);
+        Add(MetricIds.LatencyStdDev, n < 2 ? double.NaN : Math.Sqrt(sorted.Sum(x => (x - mean) * (x - mean)) / (n - 1)), Provenance.Derived);
+        Add(MetricIds.LatencyMedianCi95, MedianInterval.RelativeHalfWidth95(sorted), Provenance.Derived);
+        Add(MetricIds.ThroughputFps, wallSeconds > 0 ? n * configuration.Batch / wallSeconds : double.NaN);
+
+        var perInference = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (id, value) in phase.Counters.Values)
+        {
+            var metric = MetricIds.Find(id);
+            var perOne = n == 0 ? double.NaN : InMetricUnit(id, value.Scaled) / n;
+            perInference[id] = perOne;
+            var provenance = id.StartsWith("sim.", StringComparison.Ordinal) ? Provenance.Simulated : Provenance.Measured;
+            metrics.Add(new MetricValue(id, perOne, metric?.Unit ?? "count", provenance, value.RunningShare));
+        }
+        AddDerivedCounters(perInference, Add);
+
+        var busyMs = perInference.TryGetValue(MetricIds.SwTaskClock.Id, out var taskClockMs) ? taskClockMs * n : phase.CpuTime.TotalMilliseconds;
+        var cores = wallSeconds > 0 ? busyMs / 1000.0 / wallSeconds : double.NaN;
+        Add(MetricIds.CpuUtilizationCores, cores, Provenance.Derived);
+        Add(MetricIds.CpuUtilizationPercent, cores / Environment.ProcessorCount * 100.0, Provenance.Derived);
+        Add(MetricIds.CpuProcessTime, n == 0 ? double.NaN : phase.CpuTime.TotalMilliseconds / n);
+
+        Add(MetricIds.MemPeakRss, phase.PeakRss);
+        Add(MetricIds.MemRssGrowth, phase.RssAfter - phase.RssBefore);
+        Add(MetricIds.LoadTime, loadMs);
+        Add(MetricIds.FirstInference, firstInferenceMs);
+        Add(MetricIds.ThreadsCreated, threadsCreated);
+        Add(MetricIds.WarmupInferences, warmupInferences);
+        Add(MetricIds.MeasuredInferences, n);
+        Add(MetricIds.MeasuredSeconds, wallSeconds);
+        return metrics;
+    }
+
+    private static void AddDerivedCounters(Dictionary<string, double> perInference, Action<MetricDefinition, double, Provenance, double?> add)
+    {
+        void Ratio(MetricDefinition metric, MetricDefinition numerator, MetricDefinition denominator, double scale)
+        {
+            if (perInference.TryGetValue(numerator.Id, out var a) && perInference.TryGetValue(denominator.Id, out var b))
+            {
+                add(metric, b == 0 ? double.NaN : a / b * scale, Provenance.Derived, null);
+            }
+        }
+        Ratio(MetricIds.HwIpc, MetricIds.HwInstructions, MetricIds.HwCycles, 1);
+        Ratio(MetricIds.HwCacheMpki, MetricIds.HwCacheMisses, MetricIds.HwInstructions, 1000);
+        Ratio(MetricIds.HwBranchMpki, MetricIds.HwBranchMisses, MetricIds.HwInstructions, 1000);
+        Ratio(MetricIds.HwCacheMissRatio, MetricIds.HwCacheMisses, MetricIds.HwCacheReferences, 1);
+        Ratio(MetricIds.HwBranchMissRatio, MetricIds.HwBranchMisses, MetricIds.HwBranches, 1);
+    }
+}
