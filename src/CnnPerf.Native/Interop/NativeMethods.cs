@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+
+namespace CnnPerf.Native.Interop;
+
+/// <summary>
+/// Every native call of CnnPerf.Native, in one place. Each returns -1 and sets errno on failure
+/// (<c>SetLastError = true</c>); callers pass failures to <see cref="Errno"/>.
+/// </summary>
+internal static unsafe partial class NativeMethods
+{
+    private const string LibC = "libc";
+
+    /// <summary><c>ioctl(fd, PERF_EVENT_IOC_ENABLE, flags)</c>.</summary>
+    public const ulong PerfEventIocEnable = 0x2400;
+
+    /// <summary><c>ioctl(fd, PERF_EVENT_IOC_DISABLE, flags)</c>.</summary>
+    public const ulong PerfEventIocDisable = 0x2401;
+
+    /// <summary><c>ioctl(fd, PERF_EVENT_IOC_RESET, flags)</c>; never used on inherited counters.</summary>
+    public const ulong PerfEventIocReset = 0x2403;
+
+    /// <summary><c>ioctl(fd, PERF_EVENT_IOC_ID, u64 *id)</c> (_IOR('$', 7, u64)).</summary>
+    public const ulong PerfEventIocId = 0x80082407;
+
+    /// <summary>ioctl argument: apply to the whole group of the leader.</summary>
+    public const ulong PerfIocFlagGroup = 1;
+
+    /// <summary><c>PERF_FLAG_FD_CLOEXEC</c>: the counter's fd is closed on exec.</summary>
+    public const ulong PerfFlagFdCloexec = 8;
+
+    /// <summary><c>RUSAGE_SELF</c>.</summary>
+    public const int RusageSelf = 0;
+
+    /// <summary><c>RUSAGE_CHILDREN</c>.</summary>
+    public const int RusageChildren = -1;
+
+    /// <summary><c>RUSAGE_THREAD</c>.</summary>
+    public const int RusageThread = 1;
+
+    /// <summary>The <c>perf_event_open</c> system call number of the running architecture.</summary>
+    public static long PerfEventOpenSyscall { get; } = RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 298,
+        Architecture.Arm64 => 241,
+        Architecture.Arm => 364,
+        Architecture.X86 => 336,
+        Architecture.RiscV64 or Architecture.LoongArch64 => 241,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// <c>int syscall(SYS_perf_event_open, struct perf_event_attr *attr, pid_t pid, int cpu, int group_fd,
+    /// unsigned long flags)</c>.
+    /// </summary>
+    [LibraryImport(LibC, EntryPoint = "syscall", SetLastError = true)]
+    public static partial long PerfEventOpen(long number, PerfEventAttr* attr, long pid, long cpu, long groupFd, ulong flags);
+
+    /// <summary><c>int ioctl(int fd, unsigned long request, unsigned long arg)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, ulong request, ulong arg);
+
+    /// <summary><c>int ioctl(int fd, unsigned long request, u64 *arg)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, ulong request, ulong* arg);
+
+    /// <summary><c>ssize_t read(int fd, void *buf, size_t count)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, void* buffer, nuint count);
+
+    /// <summary><c>int close(int fd)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    /// <summary><c>int getrusage(int who, struct rusage *usage)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "getrusage", SetLastError = true)]
+    public static partial int GetRusage(int who, RUsage* usage);
+
+    /// <summary><c>int sched_setaffinity(pid_t pid, size_t cpusetsize, const cpu_set_t *mask)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "sched_setaffinity", SetLastError = true)]
+    public static partial int SchedSetAffinity(int pid, nuint cpuSetSize, ulong* mask);
+
+    /// <summary><c>int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask)</c>; returns the bytes written.</summary>
+    [LibraryImport(LibC, EntryPoint = "sched_getaffinity", SetLastError = true)]
+    public static partial int SchedGetAffinity(int pid, nuint cpuSetSize, ulong* mask);
+
+    /// <summary><c>pid_t gettid(void)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "gettid")]
+    public static partial int GetTid();
+}
