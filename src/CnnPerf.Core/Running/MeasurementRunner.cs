@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CnnPerf.Backends;
 using CnnPerf.Counters;
-using CnnPerf.Statistics;
 
 namespace CnnPerf.Running;
 
@@ -178,13 +177,11 @@ public sealed class MeasurementRunner
                 {
                     return true;
                 }
-                if (n < policy.MinIterations || n % AdaptiveCheckInterval != 0)
+                if (n < policy.MinIterations || n % Math.Max(AdaptiveCheckInterval, n / 20) != 0)
                 {
                     return false;
                 }
-                var sorted = latencies.ToArray();
-                Array.Sort(sorted);
-                return MedianInterval.RelativeHalfWidth95(sorted) <= policy.TargetRelativeHalfWidth;
+                return RunMetrics.MedianRelativeHalfWidth(latencies) <= policy.TargetRelativeHalfWidth;
         }
     }
 

@@ -22,18 +22,17 @@ internal static class RunMetrics
             metrics.Add(new MetricValue(metric.Id, value, metric.Unit, provenance, runningShare));
 
         var n = phase.Samples.Count;
-        var sorted = phase.Samples.Select(s => s.LatencyMs).Order().ToArray();
+        var latencies = phase.Samples.Select(s => s.LatencyMs).ToArray();
         var wallSeconds = Stopwatch.GetElapsedTime(phase.StartTimestamp, phase.EndTimestamp).TotalSeconds;
-        var mean = n == 0 ? double.NaN : sorted.Average();
-        Add(MetricIds.LatencyMean, mean);
-        Add(MetricIds.LatencyMin, n == 0 ? double.NaN : sorted[0]);
-        Add(MetricIds.LatencyP50, Quantile.OfSorted(sorted, 0.50));
-        Add(MetricIds.LatencyP90, Quantile.OfSorted(sorted, 0.90));
-        Add(MetricIds.LatencyP95, Quantile.OfSorted(sorted, 0.95));
-        Add(MetricIds.LatencyP99, Quantile.OfSorted(sorted, 0.99));
-        Add(MetricIds.LatencyMax, n == 0 ? double.NaN : sorted[^1]);
-        Add(MetricIds.LatencyStdDev, n < 2 ? double.NaN : Math.Sqrt(sorted.Sum(x => (x - mean) * (x - mean)) / (n - 1)), Provenance.Derived);
-        Add(MetricIds.LatencyMedianCi95, MedianInterval.RelativeHalfWidth95(sorted), Provenance.Derived);
+        Add(MetricIds.LatencyMean, SampleStatistics.Mean(latencies));
+        Add(MetricIds.LatencyMin, n == 0 ? double.NaN : latencies.Min());
+        Add(MetricIds.LatencyP50, SampleStatistics.Percentile(latencies, 50));
+        Add(MetricIds.LatencyP90, SampleStatistics.Percentile(latencies, 90));
+        Add(MetricIds.LatencyP95, SampleStatistics.Percentile(latencies, 95));
+        Add(MetricIds.LatencyP99, SampleStatistics.Percentile(latencies, 99));
+        Add(MetricIds.LatencyMax, n == 0 ? double.NaN : latencies.Max());
+        Add(MetricIds.LatencyStdDev, SampleStatistics.StandardDeviation(latencies), Provenance.Derived);
+        Add(MetricIds.LatencyMedianCi95, MedianRelativeHalfWidth(latencies), Provenance.Derived);
         Add(MetricIds.ThroughputFps, wallSeconds > 0 ? n * configuration.Batch / wallSeconds : double.NaN);
 
         var perInference = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -62,6 +61,14 @@ internal static class RunMetrics
         Add(MetricIds.MeasuredInferences, n);
         Add(MetricIds.MeasuredSeconds, wallSeconds);
         return metrics;
+    }
+
+    /// <summary>Half the width of the 95% confidence interval of the median, relative to the median; NaN when undefined.</summary>
+    public static double MedianRelativeHalfWidth(IReadOnlyList<double> latencies)
+    {
+        var interval = SampleStatistics.MedianConfidenceInterval(latencies);
+        var median = SampleStatistics.Median(latencies);
+        return interval.IsDefined && median != 0 ? (interval.High - interval.Low) / 2 / Math.Abs(median) : double.NaN;
     }
 
     private static void AddDerivedCounters(Dictionary<string, double> perInference, Action<MetricDefinition, double, Provenance, double?> add)

@@ -25,6 +25,9 @@ public sealed record RunResult(
     string? BackendVersion,
     RunFailure? Failure)
 {
+    /// <summary>Power readings a host-side monitor took while the configuration ran; empty without a meter.</summary>
+    public IReadOnlyList<PowerReading> Power { get; init; } = [];
+
     /// <summary>A failed configuration with no measurements.</summary>
     public static RunResult Failed(RunConfiguration configuration, RunFailure failure, string? backendVersion = null) =>
         new(configuration, RunStatus.Failed, [], [], [], PhaseTimeline.None, [], backendVersion, failure);
