@@ -2,7 +2,10 @@ using CnnPerf.Native.Perf;
 
 namespace CnnPerf.Counters;
 
-/// <summary>Cumulative readings of every open counter at one instant, keyed by metric id.</summary>
+/// <summary>
+/// Cumulative readings of every open counter at one instant, keyed by metric id. Counts are in the event's own
+/// unit: time-valued metrics (unit ms, such as <c>sw.task_clock_ms</c>) hold nanoseconds.
+/// </summary>
 public sealed class CounterSnapshot
 {
     /// <summary>Creates a snapshot from readings keyed by metric id.</summary>
