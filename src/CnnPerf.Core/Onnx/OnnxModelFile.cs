@@ -30,17 +30,27 @@ public static class OnnxModelFile
         return model;
     }
 
-    /// <summary>Writes an ONNX model atomically (to a temporary file first, then renamed).</summary>
+    /// <summary>
+    /// Writes an ONNX model atomically: to a temporary file unique to this call first, then renamed, so
+    /// concurrent writers (threads or processes) of the same path never leave or read a partial file.
+    /// </summary>
     public static void Save(ModelProto model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        using (var stream = File.Create(temporary))
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            model.WriteTo(stream);
+            using (var stream = File.Create(temporary))
+            {
+                model.WriteTo(stream);
+            }
+            File.Move(temporary, path, overwrite: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }
