@@ -1,4 +1,6 @@
 using CnnPerf.Backends;
+using CnnPerf.Frameworks.OnnxRuntime;
+using CnnPerf.Frameworks.OpenCv;
 
 namespace CnnPerf.Cli;
 
@@ -8,6 +10,8 @@ internal static class BackendCatalog
     /// <summary>Creates one instance of every backend (cheap: no native library is loaded until a model is).</summary>
     public static IReadOnlyList<IInferenceBackend> All() =>
     [
+        new OnnxRuntimeBackend(),
+        new OpenCvBackend(),
     ];
 
     /// <summary>Finds a backend by name.</summary>

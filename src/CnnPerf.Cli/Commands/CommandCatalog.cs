@@ -8,6 +8,9 @@ internal static class CommandCatalog
     /// <summary>Creates the subcommands.</summary>
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return RunCommand.Create();
+        yield return StudyCommand.Create();
+        yield return ExportCommand.Create();
+        yield return WorkerCommand.Create();
     }
 }

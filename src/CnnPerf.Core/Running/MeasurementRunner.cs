@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CnnPerf.Backends;
 using CnnPerf.Counters;
+using CnnPerf.Metrics;
 
 namespace CnnPerf.Running;
 
@@ -161,7 +162,7 @@ public sealed class MeasurementRunner
     private static readonly IReadOnlyDictionary<string, double> EmptyCounters = new Dictionary<string, double>();
 
     private static Dictionary<string, double> Scaled(CounterSnapshot delta) =>
-        delta.Values.ToDictionary(v => v.Key, v => RunMetrics.InMetricUnit(v.Key, v.Value.Scaled), StringComparer.Ordinal);
+        CounterMetrics.ToMetricValues(delta).Where(m => m.Provenance != Provenance.Derived).ToDictionary(m => m.Id, m => m.Value, StringComparer.Ordinal);
 
     private static bool IsDone(MeasurementPolicy policy, List<double> latencies, long phaseStart)
     {

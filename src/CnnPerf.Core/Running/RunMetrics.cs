@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CnnPerf.Counters;
 using CnnPerf.Metrics;
 using CnnPerf.Statistics;
 
@@ -7,12 +8,6 @@ namespace CnnPerf.Running;
 /// <summary>Turns the readings of a measured phase into metric values (pure arithmetic).</summary>
 internal static class RunMetrics
 {
-    /// <summary>
-    /// Converts a raw counter count to the unit of its metric: clock counters (ids ending in <c>_ms</c>, such as
-    /// task-clock) count nanoseconds; every other counter counts events.
-    /// </summary>
-    public static double InMetricUnit(string id, double raw) => id.EndsWith("_ms", StringComparison.Ordinal) ? raw / 1e6 : raw;
-
     /// <summary>Every metric of one configuration.</summary>
     public static IReadOnlyList<MetricValue> Compute(RunConfiguration configuration, MeasuredPhase phase, double loadMs,
         double firstInferenceMs, int warmupInferences, int threadsCreated)
@@ -35,18 +30,10 @@ internal static class RunMetrics
         Add(MetricIds.LatencyMedianCi95, MedianRelativeHalfWidth(latencies), Provenance.Derived);
         Add(MetricIds.ThroughputFps, wallSeconds > 0 ? n * configuration.Batch / wallSeconds : double.NaN);
 
-        var perInference = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (id, value) in phase.Counters.Values)
-        {
-            var metric = MetricIds.Find(id);
-            var perOne = n == 0 ? double.NaN : InMetricUnit(id, value.Scaled) / n;
-            perInference[id] = perOne;
-            var provenance = id.StartsWith("sim.", StringComparison.Ordinal) ? Provenance.Simulated : Provenance.Measured;
-            metrics.Add(new MetricValue(id, perOne, metric?.Unit ?? "count", provenance, value.RunningShare));
-        }
-        AddDerivedCounters(perInference, Add);
-
-        var busyMs = perInference.TryGetValue(MetricIds.SwTaskClock.Id, out var taskClockMs) ? taskClockMs * n : phase.CpuTime.TotalMilliseconds;
+        var counterMetrics = n == 0 ? [] : CounterMetrics.ToMetricValues(phase.Counters, Provenance.Measured, n);
+        metrics.AddRange(counterMetrics);
+        var taskClock = counterMetrics.FirstOrDefault(m => m.Id == MetricIds.SwTaskClock.Id);
+        var busyMs = taskClock is not null ? taskClock.Value * n : phase.CpuTime.TotalMilliseconds;
         var cores = wallSeconds > 0 ? busyMs / 1000.0 / wallSeconds : double.NaN;
         Add(MetricIds.CpuUtilizationCores, cores, Provenance.Derived);
         Add(MetricIds.CpuUtilizationPercent, cores / Environment.ProcessorCount * 100.0, Provenance.Derived);
@@ -69,21 +56,5 @@ internal static class RunMetrics
         var interval = SampleStatistics.MedianConfidenceInterval(latencies);
         var median = SampleStatistics.Median(latencies);
         return interval.IsDefined && median != 0 ? (interval.High - interval.Low) / 2 / Math.Abs(median) : double.NaN;
-    }
-
-    private static void AddDerivedCounters(Dictionary<string, double> perInference, Action<MetricDefinition, double, Provenance, double?> add)
-    {
-        void Ratio(MetricDefinition metric, MetricDefinition numerator, MetricDefinition denominator, double scale)
-        {
-            if (perInference.TryGetValue(numerator.Id, out var a) && perInference.TryGetValue(denominator.Id, out var b))
-            {
-                add(metric, b == 0 ? double.NaN : a / b * scale, Provenance.Derived, null);
-            }
-        }
-        Ratio(MetricIds.HwIpc, MetricIds.HwInstructions, MetricIds.HwCycles, 1);
-        Ratio(MetricIds.HwCacheMpki, MetricIds.HwCacheMisses, MetricIds.HwInstructions, 1000);
-        Ratio(MetricIds.HwBranchMpki, MetricIds.HwBranchMisses, MetricIds.HwInstructions, 1000);
-        Ratio(MetricIds.HwCacheMissRatio, MetricIds.HwCacheMisses, MetricIds.HwCacheReferences, 1);
-        Ratio(MetricIds.HwBranchMissRatio, MetricIds.HwBranchMisses, MetricIds.HwBranches, 1);
     }
 }

@@ -85,9 +85,8 @@ public sealed class WorkerProcessExecutor : IConfigurationExecutor
 
         var ending = WaitForWorker(process, cancellationToken);
         process.WaitForExit();
-        if (File.Exists(resultPath) && ending != WorkerEnding.TimedOut)
+        if (ending != WorkerEnding.TimedOut && ReadResult(resultPath) is { } result)
         {
-            var result = RunJson.DeserializeResult(File.ReadAllText(resultPath));
             return result.Failure is null ? result : result with { Failure = result.Failure with { ExitCode = process.ExitCode, StderrTail = tail.Text } };
         }
         return ending switch
@@ -97,6 +96,18 @@ public sealed class WorkerProcessExecutor : IConfigurationExecutor
             WorkerEnding.Cancelled => RunResult.Failed(configuration, new RunFailure(FailureKind.Signal, "interrupted before the worker returned a result")) with { Status = RunStatus.Interrupted },
             _ => FailedByExit(configuration, process, tail),
         };
+    }
+
+    private static RunResult? ReadResult(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? RunJson.DeserializeResult(File.ReadAllText(path)) : null;
+        }
+        catch (ConfigurationException)
+        {
+            return null;
+        }
     }
 
     private WorkerEnding WaitForWorker(Process process, CancellationToken cancellationToken)
