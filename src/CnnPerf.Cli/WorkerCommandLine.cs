@@ -1,3 +1,5 @@
+using CnnPerf.Running;
+
 namespace CnnPerf.Cli;
 
 /// <summary>The command line that starts this tool's hidden <c>worker</c> command in a new process.</summary>
@@ -18,4 +20,14 @@ internal static class WorkerCommandLine
         var dotnet = name == "dotnet" ? process : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         return [dotnet, Path.Combine(AppContext.BaseDirectory, "cnnperf.dll"), "worker"];
     }
+
+    /// <summary>
+    /// Worker options for this tool. Tiered compilation is off in the worker: its background recompilation runs on a
+    /// thread that exists before the counters open, so task-clock would miss CPU time that getrusage sees.
+    /// </summary>
+    public static WorkerOptions Options(TimeSpan timeout) => new(ForThisTool())
+    {
+        Timeout = timeout,
+        Environment = new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" },
+    };
 }

@@ -34,7 +34,7 @@ internal static class RunCommand
             using var signals = new SignalCancellation();
             IConfigurationExecutor executor = parseResult.GetValue(inProcess)
                 ? new InProcessExecutor(BackendCatalog.All(), new MeasurementRunner(() => new PerfCounterSource()))
-                : new WorkerProcessExecutor(new WorkerOptions(WorkerCommandLine.ForThisTool()));
+                : new WorkerProcessExecutor(WorkerCommandLine.Options(TimeSpan.FromMinutes(10)));
             var result = executor.Execute(configuration, signals.Token);
             if (parseResult.GetValue(store) is { } storePath)
             {

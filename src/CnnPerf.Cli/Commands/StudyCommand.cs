@@ -49,10 +49,7 @@ internal static class StudyCommand
             Directory.CreateDirectory(folder);
             using var store = ResultStore.Open(Path.Combine(folder, StoreFileName));
             using var signals = new SignalCancellation();
-            var executor = new WorkerProcessExecutor(new WorkerOptions(WorkerCommandLine.ForThisTool())
-            {
-                Timeout = isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5),
-            });
+            var executor = new WorkerProcessExecutor(WorkerCommandLine.Options(isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5)));
             var runner = new StudyRunner(executor);
             var json = parseResult.GetValue(GlobalOptions.Json);
             var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), interactive: !json, signals.Token);

@@ -16,6 +16,9 @@ public sealed record WorkerOptions(IReadOnlyList<string> Command)
     /// <summary>Lines of the worker's stderr kept for a failure report.</summary>
     public int StderrTailLines { get; init; } = 20;
 
+    /// <summary>Environment variables set for the worker (added to this process's environment).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Limit of the worker's managed heap in bytes (DOTNET_GCHeapHardLimit); null for none.</summary>
     public long? ManagedHeapLimitBytes { get; init; }
 }

@@ -57,6 +57,10 @@ public sealed class WorkerProcessExecutor : IConfigurationExecutor
         {
             start.ArgumentList.Add(argument);
         }
+        foreach (var (name, value) in _options.Environment)
+        {
+            start.Environment[name] = value;
+        }
         if (_options.ManagedHeapLimitBytes is { } limit)
         {
             start.Environment["DOTNET_GCHeapHardLimit"] = limit.ToString("x");
