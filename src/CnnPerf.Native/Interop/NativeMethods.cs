@@ -83,6 +83,13 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibC, EntryPoint = "sched_getaffinity", SetLastError = true)]
     public static partial int SchedGetAffinity(int pid, nuint cpuSetSize, ulong* mask);
 
+    /// <summary><c>_SC_CLK_TCK</c> for <see cref="SysConf"/>.</summary>
+    public const int ScClkTck = 2;
+
+    /// <summary><c>long sysconf(int name)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "sysconf", SetLastError = true)]
+    public static partial long SysConf(int name);
+
     /// <summary><c>pid_t gettid(void)</c>.</summary>
     [LibraryImport(LibC, EntryPoint = "gettid")]
     public static partial int GetTid();

@@ -66,14 +66,22 @@ public sealed record PerfEventBuilder
             throw new ArgumentException("a counter group needs at least one event", nameof(events));
         }
         const PerfReadFormat format = PerfReadFormat.Group | PerfReadFormat.TotalTimeEnabled | PerfReadFormat.TotalTimeRunning | PerfReadFormat.Id;
+        // The leader always opens disabled: members added to a running leader stay off until the task is next
+        // scheduled in, so they would silently miss counts. Enable the complete group instead.
+        var settings = this with { Disabled = true };
         var handles = new List<PerfEventHandle>(events.Count);
         try
         {
             foreach (var perfEvent in events)
             {
-                handles.Add(OpenHandle(perfEvent, format, handles.Count == 0 ? null : handles[0], isLeader: handles.Count == 0));
+                handles.Add(settings.OpenHandle(perfEvent, format, handles.Count == 0 ? null : handles[0], isLeader: handles.Count == 0));
             }
-            return new PerfCounterGroup(events, handles);
+            var group = new PerfCounterGroup(events, handles);
+            if (!Disabled && !EnableOnExec)
+            {
+                group.Enable();
+            }
+            return group;
         }
         catch
         {

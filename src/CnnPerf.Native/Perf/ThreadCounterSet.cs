@@ -1,3 +1,5 @@
+using CnnPerf.Native.Processes;
+
 namespace CnnPerf.Native.Perf;
 
 /// <summary>
@@ -22,15 +24,12 @@ public sealed class ThreadCounterSet : IDisposable
     /// <summary>The ids of the counted threads.</summary>
     public IReadOnlyCollection<int> ThreadIds => _groups.Keys;
 
-    /// <summary>Opens a group on every current thread of this process.</summary>
+    /// <summary>Opens a group on every current thread of this process (listed in <c>/proc/self/task</c>).</summary>
     /// <param name="builder">Settings; its <see cref="PerfEventBuilder.Pid"/> is replaced by each thread id.</param>
     /// <param name="events">The events of each group.</param>
-    /// <param name="procRoot">The proc file system's root (a seam for tests).</param>
     /// <returns>The set; the caller owns and disposes it.</returns>
-    public static ThreadCounterSet OpenForCurrentProcess(PerfEventBuilder builder, IReadOnlyList<IPerfEvent> events, string procRoot = "/proc") =>
-        Open(builder, events, Directory.EnumerateDirectories(Path.Combine(procRoot, "self", "task"))
-            .Select(path => int.TryParse(Path.GetFileName(path), out var tid) ? tid : -1)
-            .Where(tid => tid > 0));
+    public static ThreadCounterSet OpenForCurrentProcess(PerfEventBuilder builder, IReadOnlyList<IPerfEvent> events) =>
+        Open(builder, events, new ProcFs().ThreadIds());
 
     /// <summary>Opens a group on each of <paramref name="threadIds"/>.</summary>
     /// <returns>The set; the caller owns and disposes it.</returns>

@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using CnnPerf.Counters;
 using CnnPerf.Metrics;
+using CnnPerf.Native.Tests.TestSupport;
 
 namespace CnnPerf.Core.Tests.Counters;
 
@@ -34,7 +34,7 @@ public class PerfCounterSourceTests
         var before = source.Read();
 
         const int pages = 64;
-        var worker = new Thread(() => TouchFreshPages(pages));
+        var worker = new Thread(() => Workloads.TouchFreshPages(pages));
         worker.Start();
         worker.Join();
 
@@ -53,22 +53,5 @@ public class PerfCounterSourceTests
         Assert.Throws<InvalidOperationException>(source.Start);
         source.Dispose();
         Assert.Throws<ObjectDisposedException>(() => source.Read());
-    }
-
-    private static unsafe void TouchFreshPages(int pages)
-    {
-        var size = (nuint)(pages * Environment.SystemPageSize);
-        var memory = (byte*)NativeMemory.AlignedAlloc(size, (nuint)Environment.SystemPageSize);
-        try
-        {
-            for (var i = 0; i < pages; i++)
-            {
-                memory[i * Environment.SystemPageSize] = 1;
-            }
-        }
-        finally
-        {
-            NativeMemory.AlignedFree(memory);
-        }
     }
 }

@@ -64,7 +64,7 @@ public sealed class PmuCatalog
     }
 
     /// <summary>True when <paramref name="spec"/> is written in PMU syntax (<c>pmu/terms/</c>).</summary>
-    public static bool IsPmuSpec(string spec) => spec.Length > 2 && spec.IndexOf('/') > 0 && spec.EndsWith('/');
+    public static bool IsPmuSpec(string spec) => spec.IndexOf('/') is > 0 and var first && first < spec.Length - 1 && spec.EndsWith('/');
 
     /// <summary>Resolves <c>pmu/term,term,.../</c> to an event with the PMU's type and config words.</summary>
     /// <exception cref="CnnPerfException">Bad syntax, unknown PMU, event or term, or a value that does not fit.</exception>

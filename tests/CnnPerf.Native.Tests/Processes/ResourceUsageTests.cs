@@ -1,0 +1,23 @@
+using CnnPerf.Native.Processes;
+using CnnPerf.Native.Tests.TestSupport;
+
+namespace CnnPerf.Native.Tests.Processes;
+
+public class ResourceUsageTests
+{
+    [Test]
+    public void ThreadUsageIsPartOfProcessUsageAndCountsItsFaults()
+    {
+        var before = ResourceUsage.OfCurrentThread();
+        Workloads.TouchFreshPages(100);
+        Workloads.Spin(2_000_000);
+        var thread = ResourceUsage.OfCurrentThread();
+        var process = ResourceUsage.OfProcess();
+
+        Assert.That(thread.MinorFaults - before.MinorFaults, Is.GreaterThanOrEqualTo(100));
+        Assert.That(thread.CpuTime, Is.GreaterThan(before.CpuTime));
+        Assert.That(process.CpuTime, Is.GreaterThanOrEqualTo(thread.CpuTime));
+        Assert.That(process.MaxResidentBytes, Is.GreaterThan(1 << 20));
+        Assert.That(ResourceUsage.OfChildren().CpuTime, Is.GreaterThanOrEqualTo(TimeSpan.Zero));
+    }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace CnnPerf.Native.Tests.TestSupport;
+
+/// <summary>Compiles a C source with gcc into a temporary folder and runs it; tests skip when gcc is missing.</summary>
+public static class CProgram
+{
+    /// <summary>Compiles <paramref name="source"/>; returns the executable's path (skips the test without gcc).</summary>
+    public static string Compile(string source, string name)
+    {
+        var gcc = FindOnPath("gcc");
+        if (gcc is null)
+        {
+            Assert.Ignore("gcc is not installed (Debian package gcc; scripts/setup.sh installs it)");
+        }
+        var folder = Directory.CreateTempSubdirectory("cnnperf-c-").FullName;
+        var sourcePath = Path.Combine(folder, name + ".c");
+        var executable = Path.Combine(folder, name);
+        File.WriteAllText(sourcePath, source);
+        var (exitCode, output) = Run(gcc!, ["-O1", "-o", executable, sourcePath]);
+        Assert.That(exitCode, Is.Zero, $"gcc failed: {output}");
+        return executable;
+    }
+
+    /// <summary>Runs a program and returns its exit code and combined output.</summary>
+    public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr);
+    }
+
+    /// <summary>The full path of a program on PATH, or null.</summary>
+    public static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+}
