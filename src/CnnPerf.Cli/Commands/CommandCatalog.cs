@@ -8,6 +8,7 @@ internal static class CommandCatalog
     /// <summary>Creates the subcommands.</summary>
     public static IEnumerable<Command> All()
     {
+        yield return ModelsCommand.Create();
         yield return RunCommand.Create();
         yield return StudyCommand.Create();
         yield return ExportCommand.Create();

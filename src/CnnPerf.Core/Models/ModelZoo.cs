@@ -72,7 +72,7 @@ public sealed class ModelZoo
 
     /// <summary>
     /// <c>$CNNPERF_MODEL_CACHE</c> when set, else <c>$XDG_CACHE_HOME/cnnperf/models</c>, else
-    /// <c>~/.cache/cnnperf/models</c>.
+    /// <c>~/.cache/cnnperf/models</c> (under the temporary folder when there is no home folder).
     /// </summary>
     public static string DefaultCacheDirectory()
     {
@@ -80,9 +80,10 @@ public sealed class ModelZoo
         {
             return configured;
         }
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var cacheHome = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            : Path.Combine(home.Length > 0 ? home : Path.GetTempPath(), ".cache");
         return Path.Combine(cacheHome, "cnnperf", "models");
     }
 
