@@ -8,6 +8,8 @@ internal static class CommandCatalog
     /// <summary>Creates the subcommands.</summary>
     public static IEnumerable<Command> All()
     {
+        yield return BackendsCommand.Create();
+        yield return VerifyCommand.Create();
         yield return ModelsCommand.Create();
         yield return RunCommand.Create();
         yield return StudyCommand.Create();

@@ -93,8 +93,11 @@ internal sealed class OpenCvSession : IInferenceSession
             throw new InferenceException(OpenCvBackend.BackendName, _model.Name, $"the output tensor has shape {output.Shape}, the model needs {OutputShape}");
         }
         using var result = Forward(input);
-        result.GetArray(out float[] values);
-        values.CopyTo(output.Data, 0);
+        if (result.Type() != MatType.CV_32F || !result.IsContinuous() || result.Total() != output.Data.Length)
+        {
+            throw new InferenceException(OpenCvBackend.BackendName, _model.Name, $"OpenCV returned a {result.Type()} output of {result.Total()} elements, expected {output.Data.Length} continuous floats");
+        }
+        System.Runtime.InteropServices.Marshal.Copy(result.Data, output.Data, 0, output.Data.Length);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Reflection;
 using CnnPerf.Models;
 
 namespace CnnPerf.Frameworks.Tests.TestModels;
@@ -6,18 +5,6 @@ namespace CnnPerf.Frameworks.Tests.TestModels;
 /// <summary>Model files the tests use besides the tiny generated graphs.</summary>
 internal static class TestModelFiles
 {
-    /// <summary>The pretrained CNTK ResNet-18 from the Microsoft.ML.DnnImageFeaturizer.ResNet18 package; the test is ignored when the package is not restored.</summary>
-    public static ModelSource ResNet18Cntk()
-    {
-        var path = typeof(TestModelFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "ResNet18CntkPath").Value!;
-        if (!File.Exists(path))
-        {
-            Assert.Ignore($"resnet18_cntk is not restored at {path} (package Microsoft.ML.DnnImageFeaturizer.ResNet18)");
-        }
-        return new ModelSource("resnet18_cntk", path, ModelFormat.Onnx);
-    }
-
     /// <summary>Writes a copy of <paramref name="source"/> cut to half its length.</summary>
     public static ModelSource Truncated(ModelSource source, string directory)
     {
