@@ -1,47 +1,28 @@
-using System.Diagnostics;
+using CnnPerf.Native.Processes;
 
 namespace CnnPerf.Running;
 
-/// <summary>The process probe of a Linux process: getrusage, /proc/self/status and /proc/self/task.</summary>
+/// <summary>The process probe of a Linux process: getrusage, /proc/self/status, /proc/self/task and sched_setaffinity.</summary>
 public sealed class LinuxProcessProbe : IProcessProbe
 {
-    /// <inheritdoc />
-    public TimeSpan CpuTime() => Environment.CpuUsage.TotalTime;
+    private readonly ProcFs _proc = new();
 
     /// <inheritdoc />
-    public long ResidentBytes() => StatusKilobytes("VmRSS:") * 1024;
+    public TimeSpan CpuTime() => ResourceUsage.OfProcess().CpuTime;
 
     /// <inheritdoc />
-    public long PeakResidentBytes() => StatusKilobytes("VmHWM:") * 1024;
+    public long ResidentBytes() => _proc.ReadStatus().ResidentBytes;
 
     /// <inheritdoc />
-    public IReadOnlySet<int> ThreadIds() =>
-        Directory.EnumerateDirectories("/proc/self/task").Select(d => int.Parse(Path.GetFileName(d))).ToHashSet();
+    public long PeakResidentBytes() => _proc.ReadStatus().PeakResidentBytes;
 
     /// <inheritdoc />
-    public void PinToCpus(IReadOnlyList<int> cpus)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("CPU pinning needs Linux.");
-        }
-        long mask = 0;
-        foreach (var cpu in cpus)
-        {
-            mask |= 1L << cpu;
-        }
-        Process.GetCurrentProcess().ProcessorAffinity = (nint)mask;
-    }
+    public IReadOnlySet<int> ThreadIds() => _proc.ThreadIds().ToHashSet();
 
-    private static long StatusKilobytes(string key)
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith(key, StringComparison.Ordinal))
-            {
-                return long.Parse(line.AsSpan(key.Length).Trim().TrimEnd("kB").Trim());
-            }
-        }
-        return 0;
-    }
+    /// <inheritdoc />
+    /// <remarks>
+    /// Pins every existing thread of the process (the runtime's thread pool included) and, through inheritance,
+    /// every thread created afterwards, such as a framework's intra-op pool.
+    /// </remarks>
+    public void PinToCpus(IReadOnlyList<int> cpus) => CpuAffinity.SetProcess(Environment.ProcessId, [.. cpus]);
 }
