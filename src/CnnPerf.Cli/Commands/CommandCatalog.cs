@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return StudyCommand.Create();
         yield return ExportCommand.Create();
         yield return WorkerCommand.Create();
+        yield return MetersCommand.Create();
     }
 }

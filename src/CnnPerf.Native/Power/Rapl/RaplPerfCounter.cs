@@ -1,0 +1,112 @@
+using System.Globalization;
+using CnnPerf.Native.Perf;
+using CnnPerf.Native.Perf.Sysfs;
+
+namespace CnnPerf.Native.Power.Rapl;
+
+/// <summary>
+/// RAPL energy through the perf <c>power</c> PMU (<c>power/energy-pkg/</c>, <c>energy-ram</c>, <c>energy-cores</c>,
+/// <c>energy-psys</c>), for machines where powercap's <c>energy_uj</c> is root-only but perf is allowed
+/// (CAP_PERFMON or perf_event_paranoid 0). The event is counted system-wide on one CPU per package (the PMU's
+/// <c>cpumask</c>) and scaled by its sysfs <c>.scale</c> (2^-32 J on Intel). The kernel keeps the count in 64
+/// bits, so there is no wrap-around to undo.
+/// </summary>
+public sealed class RaplPerfCounter : IEnergyCounter
+{
+    private readonly IReadOnlyList<PerfCounter> _counters;
+    private readonly ulong[] _first;
+
+    private RaplPerfCounter(PmuEvent energyEvent, IReadOnlyList<int> cpus, IReadOnlyList<PerfCounter> counters)
+    {
+        Event = energyEvent;
+        Cpus = cpus;
+        _counters = counters;
+        _first = counters.Select(c => c.Read().Raw).ToArray();
+    }
+
+    /// <summary>The resolved event, with its scale and unit.</summary>
+    public PmuEvent Event { get; }
+
+    /// <summary>The CPUs counted (one per package).</summary>
+    public IReadOnlyList<int> Cpus { get; }
+
+    /// <summary>
+    /// Opens <c>power/<paramref name="eventName"/>/</c> on every CPU of the PMU's cpumask. The caller owns the counter.
+    /// </summary>
+    /// <param name="eventName">The event, for example <c>energy-pkg</c>.</param>
+    /// <param name="eventSources">The PMU directory, <c>/sys/bus/event_source/devices</c>.</param>
+    /// <exception cref="CnnPerfException">No power PMU or no such event (with the events that exist), not in joules, or the open failed (with errno and hint).</exception>
+    public static RaplPerfCounter Open(string eventName = "energy-pkg", string eventSources = PmuCatalog.DefaultRoot)
+    {
+        if (!File.Exists(Path.Combine(eventSources, "power", "type")))
+        {
+            throw new CnnPerfException($"no perf power PMU: {Path.Combine(eventSources, "power")} does not exist (no RAPL on this CPU or VM)");
+        }
+        var energyEvent = new PmuCatalog(eventSources).Resolve($"power/{eventName}/");
+        if (energyEvent.Unit is not "Joules")
+        {
+            throw new CnnPerfException($"power/{eventName}/ counts '{energyEvent.Unit ?? "no unit"}', not Joules");
+        }
+        var cpus = ParseCpuList(SysfsFile.ReadText(Path.Combine(eventSources, "power", "cpumask")) ?? "0");
+        var counters = new List<PerfCounter>(cpus.Count);
+        try
+        {
+            foreach (var cpu in cpus)
+            {
+                counters.Add(new PerfEventBuilder { Pid = -1, Cpu = cpu }.Open(energyEvent));
+            }
+            return new RaplPerfCounter(energyEvent, cpus, counters);
+        }
+        catch
+        {
+            counters.ForEach(c => c.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>Energy in joules since the counter opened, summed over the packages.</summary>
+    /// <exception cref="PerfEventException">A read failed.</exception>
+    public double ReadJoules()
+    {
+        var total = 0.0;
+        for (var i = 0; i < _counters.Count; i++)
+        {
+            total += (_counters[i].Read().Raw - _first[i]) * Event.Scale;
+        }
+        return total;
+    }
+
+    /// <summary>Closes the counters.</summary>
+    public void Dispose()
+    {
+        foreach (var counter in _counters)
+        {
+            counter.Dispose();
+        }
+    }
+
+    /// <summary>Parses a kernel CPU list such as <c>0</c>, <c>0,64</c> or <c>0-3,8</c>.</summary>
+    /// <exception cref="CnnPerfException">The text is not a CPU list.</exception>
+    public static IReadOnlyList<int> ParseCpuList(string text)
+    {
+        var cpus = new List<int>();
+        foreach (var part in text.Trim().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var dash = part.IndexOf('-');
+            if (dash < 0 && int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
+            {
+                cpus.Add(single);
+            }
+            else if (dash > 0 && int.TryParse(part[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+                && int.TryParse(part[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last >= first)
+            {
+                cpus.AddRange(Enumerable.Range(first, last - first + 1));
+            }
+            else
+            {
+                throw new CnnPerfException($"'{text}' is not a CPU list (e.g. 0,64 or 0-3)");
+            }
+        }
+        return cpus.Count > 0 ? cpus : throw new CnnPerfException($"'{text}' is not a CPU list (e.g. 0,64 or 0-3)");
+    }
+}

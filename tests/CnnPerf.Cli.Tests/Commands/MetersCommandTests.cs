@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CnnPerf.Cli.Tests.Commands;
+
+public class MetersCommandTests
+{
+    [Test]
+    public void Lists_every_kind_and_says_why_each_absent_one_is_absent_here()
+    {
+        Assume.That(!Directory.Exists("/sys/class/powercap") && !Directory.Exists("/sys/class/hwmon") && !Directory.EnumerateFiles("/dev", "i2c-*").Any(),
+            "this machine has RAPL, hwmon or I2C: the absence messages cannot be checked here");
+        var (exitCode, output, _) = CliRun.Invoke("meters");
+        Assert.That(exitCode, Is.EqualTo(0));
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines.Single(l => l.StartsWith("ina219 ", StringComparison.Ordinal)), Does.Contain("none: no I2C bus"));
+        Assert.That(lines.Single(l => l.StartsWith("hwmon ", StringComparison.Ordinal)), Does.Contain("none: /sys/class/hwmon does not exist"));
+        Assert.That(lines.Single(l => l.StartsWith("rapl ", StringComparison.Ordinal)), Does.Contain("none: /sys/class/powercap does not exist"));
+        Assert.That(lines.Single(l => l.StartsWith("rapl-perf ", StringComparison.Ordinal)), Does.Contain("none: no perf power PMU"));
+    }
+
+    [Test]
+    public void Json_lists_every_kind_with_availability_devices_and_reason()
+    {
+        var (exitCode, output, _) = CliRun.Invoke("meters", "--json");
+        Assert.That(exitCode, Is.EqualTo(0));
+        var meters = JsonDocument.Parse(output).RootElement.GetProperty("meters").EnumerateArray().ToList();
+        Assert.That(meters.Select(m => m.GetProperty("kind").GetString()), Is.EqualTo(new[] { "ina219", "hwmon", "rapl", "rapl-perf", "um", "csv" }));
+        foreach (var meter in meters)
+        {
+            var available = meter.GetProperty("available").GetBoolean();
+            Assert.That(available ? meter.GetProperty("devices").GetArrayLength() > 0 : meter.GetProperty("reason").GetString()!.Length > 0, Is.True, meter.ToString());
+        }
+    }
+
+    [Test]
+    public void Read_of_a_log_prints_one_summary_object()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cnnperf-meters-{Guid.NewGuid():N}.csv");
+        // 2 W rising to 4 W over 1 s, then 4 W for 2 s: 3 J + 8 J.
+        File.WriteAllText(path, "time,watts\n1764138000,2\n1764138001,4\n1764138003,4\n");
+        try
+        {
+            var (exitCode, output, _) = CliRun.Invoke("meters", "--read", $"csv:{path}", "--json");
+            Assert.That(exitCode, Is.EqualTo(0));
+            var summary = JsonDocument.Parse(output).RootElement;
+            Assert.That(summary.GetProperty("meter").GetString(), Is.EqualTo("csv"));
+            Assert.That(summary.GetProperty("samples").GetInt32(), Is.EqualTo(3));
+            Assert.That(summary.GetProperty("energy_j").GetDouble(), Is.EqualTo(11).Within(1e-9));
+            Assert.That(summary.GetProperty("mean_w").GetDouble(), Is.EqualTo(11 / 3.0).Within(1e-9));
+            Assert.That(summary.GetProperty("min_w").GetDouble(), Is.EqualTo(2));
+            Assert.That(summary.GetProperty("max_w").GetDouble(), Is.EqualTo(4));
+            Assert.That(summary.GetProperty("status").GetString(), Is.EqualTo("power complete"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestCase("watts")]
+    [TestCase("ina219:bus=1")]
+    [TestCase("um25c")]
+    public void A_bad_spec_is_a_usage_error(string spec)
+    {
+        var (exitCode, _, error) = CliRun.Invoke("meters", "--read", spec);
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(error, Does.Contain("bad power spec"));
+    }
+
+    [Test]
+    public void Seconds_must_be_positive()
+    {
+        var (exitCode, _, error) = CliRun.Invoke("meters", "--read", "rapl", "--seconds", (-1.0).ToString(CultureInfo.InvariantCulture));
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--seconds -1 is not a positive number"));
+    }
+
+    [Test]
+    public void An_absent_meter_fails_with_one_line_saying_why()
+    {
+        var (exitCode, _, error) = CliRun.Invoke("meters", "--read", "um25c:/dev/rfcomm-cnnperf-test");
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error.Trim(), Is.EqualTo("cnnperf meters: UM meter: /dev/rfcomm-cnnperf-test does not exist (pair the meter and run 'rfcomm bind 0 <MAC>', or plug the USB serial adapter)"));
+    }
+}
