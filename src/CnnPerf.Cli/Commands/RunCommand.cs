@@ -19,8 +19,9 @@ internal static class RunCommand
         var inProcess = new Option<bool>("--in-process") { Description = "Measure in this process instead of a fresh worker" };
         var store = new Option<string?>("--store") { Description = "Append the result to this results store (SQLite)" };
         var measurement = new MeasurementOptions();
+        var power = new PowerOption();
         var command = new Command("run", "Measure one model on one backend");
-        foreach (var option in new Option[] { model, backend, threads, inProcess, store })
+        foreach (var option in new Option[] { model, backend, threads, inProcess, store, power.Option })
         {
             command.Options.Add(option);
         }
@@ -31,11 +32,14 @@ internal static class RunCommand
             var builder = RunConfiguration.For(new ModelZoo().Resolve(parseResult.GetValue(model)!), backendInstance.Name)
                 .WithThreads(parseResult.GetValue(threads));
             var configuration = Build(measurement.Apply(parseResult, builder, MeasurementPolicy.ForIterations(100), WarmupPolicy.UntilStable()));
+            using var monitor = power.CreateMonitor(parseResult);
             using var signals = new SignalCancellation();
             IConfigurationExecutor executor = parseResult.GetValue(inProcess)
                 ? new InProcessExecutor(BackendCatalog.All(), new MeasurementRunner(() => new PerfCounterSource()))
                 : new WorkerProcessExecutor(WorkerCommandLine.Options(TimeSpan.FromMinutes(10)));
+            monitor?.Start(configuration);
             var result = executor.Execute(configuration, signals.Token);
+            result = monitor?.Complete(result) ?? result;
             if (parseResult.GetValue(store) is { } storePath)
             {
                 using var results = ResultStore.Open(storePath);

@@ -20,10 +20,11 @@ internal static class StudyCommand
         var backends = new Option<string[]>("--backends") { Description = "Backend names (default: every available backend)", AllowMultipleArgumentsPerToken = true };
         var threads = new Option<string?>("--threads") { Description = "Thread counts, for example 1,2 (default: 1 and all cores)" };
         var output = new Option<string>("--out") { Description = "Output folder for the store and CSV files", DefaultValueFactory = _ => "cnnperf-results" };
-        var quick = new Option<bool>("--quick") { Description = "Short warm-up and 1 s per configuration (minutes for the whole zoo)" };
+        var quick = new Option<bool>("--quick") { Description = "One warm-up inference and 0.5 s per configuration (minutes for the whole zoo)" };
         var measurement = new MeasurementOptions();
+        var power = new PowerOption();
         var command = new Command("study", "Measure the model zoo on every available backend at several thread counts");
-        foreach (var option in new Option[] { models, backends, threads, output, quick })
+        foreach (var option in new Option[] { models, backends, threads, output, quick, power.Option })
         {
             command.Options.Add(option);
         }
@@ -36,7 +37,7 @@ internal static class StudyCommand
             var modelNames = parseResult.GetValue(models) is { Length: > 0 } chosen ? chosen : [.. ModelZoo.Models.Select(m => m.Name)];
             var threadCounts = ParseThreads(parseResult.GetValue(threads));
             var (warmup, policy) = isQuick
-                ? (WarmupPolicy.Fixed(2), MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(1)))
+                ? (WarmupPolicy.Fixed(1), MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(0.5)))
                 : (WarmupPolicy.UntilStable(maxIterations: 30, timeCap: TimeSpan.FromSeconds(5)), MeasurementPolicy.Adaptive(0.01, TimeSpan.FromSeconds(6)));
             var configurations = (
                 from name in modelNames
@@ -50,7 +51,8 @@ internal static class StudyCommand
             using var store = ResultStore.Open(Path.Combine(folder, StoreFileName));
             using var signals = new SignalCancellation();
             var executor = new WorkerProcessExecutor(WorkerCommandLine.Options(isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5)));
-            var runner = new StudyRunner(executor);
+            using var monitor = power.CreateMonitor(parseResult);
+            var runner = new StudyRunner(executor, monitor is null ? [] : [monitor]);
             var json = parseResult.GetValue(GlobalOptions.Json);
             var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), interactive: !json, signals.Token);
 

@@ -1,6 +1,7 @@
 using CnnPerf.Backends;
 using CnnPerf.Counters;
 using CnnPerf.Metrics;
+using CnnPerf.Power;
 
 namespace CnnPerf.Running;
 
@@ -26,7 +27,7 @@ public sealed record RunResult(
     RunFailure? Failure)
 {
     /// <summary>Power readings a host-side monitor took while the configuration ran; empty without a meter.</summary>
-    public IReadOnlyList<PowerReading> Power { get; init; } = [];
+    public IReadOnlyList<PowerSample> Power { get; init; } = [];
 
     /// <summary>A failed configuration with no measurements.</summary>
     public static RunResult Failed(RunConfiguration configuration, RunFailure failure, string? backendVersion = null) =>

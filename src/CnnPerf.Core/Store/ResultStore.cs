@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CnnPerf.Metrics;
+using CnnPerf.Power;
 using CnnPerf.Running;
 using Microsoft.Data.Sqlite;
 
@@ -95,7 +96,7 @@ public sealed class ResultStore : IDisposable
     public IReadOnlyList<StoredLayerTiming> LayerTimings() => StoreReader.LayerTimings(Connection);
 
     /// <summary>The power samples of one configuration, in time order.</summary>
-    public IReadOnlyList<PowerReading> PowerSamples(long configurationId) => StoreReader.PowerSamples(Connection, configurationId);
+    public IReadOnlyList<PowerSample> PowerSamples(long configurationId) => StoreReader.PowerSamples(Connection, configurationId);
 
     /// <inheritdoc />
     public void Dispose()

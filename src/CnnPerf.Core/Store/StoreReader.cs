@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CnnPerf.Metrics;
+using CnnPerf.Power;
 using CnnPerf.Running;
 using Microsoft.Data.Sqlite;
 
@@ -58,9 +59,9 @@ internal static class StoreReader
         Query(connection, "SELECT configuration_id, model, backend, threads, node, op_type, mean_ms FROM layer_timings ORDER BY configuration_id, position", null,
             r => new StoredLayerTiming(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetDouble(6)));
 
-    public static IReadOnlyList<PowerReading> PowerSamples(SqliteConnection connection, long configurationId) =>
-        Query(connection, "SELECT timestamp_ns, watts, volts, amperes FROM power_samples WHERE configuration_id = $run ORDER BY timestamp_ns", configurationId,
-            r => new PowerReading(r.GetInt64(0), r.GetDouble(1), NullableDouble(r, 2), NullableDouble(r, 3)));
+    public static IReadOnlyList<PowerSample> PowerSamples(SqliteConnection connection, long configurationId) =>
+        Query(connection, "SELECT monotonic_s, watts, joules FROM power_samples WHERE configuration_id = $run ORDER BY monotonic_s", configurationId,
+            r => new PowerSample(r.GetDouble(0), r.GetDouble(1), NullableDouble(r, 2)));
 
     private static List<T> Query<T>(SqliteConnection connection, string sql, long? id, Func<SqliteDataReader, T> map)
     {

@@ -35,8 +35,8 @@ internal static class StoreSchema
             backend TEXT NOT NULL, threads INTEGER NOT NULL, node TEXT NOT NULL, op_type TEXT NOT NULL, mean_ms REAL NOT NULL,
             PRIMARY KEY (configuration_id, position));
         CREATE TABLE power_samples (
-            configuration_id INTEGER NOT NULL REFERENCES configurations(id), timestamp_ns INTEGER NOT NULL,
-            watts REAL NOT NULL, volts REAL, amperes REAL);
+            configuration_id INTEGER NOT NULL REFERENCES configurations(id), monotonic_s REAL NOT NULL,
+            watts REAL NOT NULL, joules REAL);
         CREATE TABLE counter_status (
             configuration_id INTEGER NOT NULL REFERENCES configurations(id), metric_id TEXT NOT NULL, event_name TEXT NOT NULL,
             kind TEXT NOT NULL, available INTEGER NOT NULL, errno TEXT, reason TEXT);

@@ -47,11 +47,11 @@ internal static class StoreWriter
                 layers.Insert(id, i, c.Model.Name, c.Backend, c.Threads, l.NodeName, l.OpType, l.MeanMilliseconds);
             }
         }
-        using (var powerRows = new RowInserter(connection, transaction, "power_samples", "configuration_id", "timestamp_ns", "watts", "volts", "amperes"))
+        using (var powerRows = new RowInserter(connection, transaction, "power_samples", "configuration_id", "monotonic_s", "watts", "joules"))
         {
             foreach (var p in result.Power)
             {
-                powerRows.Insert(id, p.TimestampNs, p.Watts, p.Volts, p.Amperes);
+                powerRows.Insert(id, p.Seconds, p.Watts, p.Joules);
             }
         }
         using (var status = new RowInserter(connection, transaction, "counter_status", "configuration_id", "metric_id", "event_name", "kind", "available", "errno", "reason"))

@@ -1,5 +1,6 @@
 using CnnPerf.Metrics;
 using CnnPerf.Models;
+using CnnPerf.Power;
 using CnnPerf.Running;
 using CnnPerf.Store;
 
@@ -62,31 +63,37 @@ public class StudyRunnerTests
     }
 
     [Test]
-    public void Monitors_see_every_configuration_and_add_to_its_result()
+    public void A_power_monitor_adds_energy_of_the_measured_phase_and_its_samples()
     {
-        var monitor = new PowerMonitorDouble();
-        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(0.5)], new MeasurementRunner()), [monitor]);
+        using var monitor = new PowerMonitor(() => new PowerSampler(new ConstantMeter(3.0), PowerSamplerOptions.Default with { Interval = TimeSpan.FromMilliseconds(2) }));
+        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(2)], new MeasurementRunner()), [monitor]);
         using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
 
-        var outcome = runner.Run([Spin("a")], store, Machine);
+        var outcome = runner.Run([Spin("a") with { Measurement = MeasurementPolicy.ForIterations(50), Warmup = WarmupPolicy.Fixed(25) }], store, Machine);
 
-        Assert.That(monitor.Started, Is.EqualTo(new[] { "a" }));
-        var id = store.Configurations().Single().Id;
-        Assert.That(store.PowerSamples(id), Has.Count.EqualTo(2));
-        Assert.That(store.Configurations().Single().ValueOf(MetricIds.PowerMean.Id), Is.EqualTo(3.0));
-        Assert.That(outcome.Results.Single().Power, Has.Count.EqualTo(2));
+        var result = outcome.Results.Single();
+        var stored = store.Configurations().Single();
+        Assert.That(stored.ValueOf(MetricIds.PowerMean.Id), Is.EqualTo(3.0).Within(1e-9));
+        var seconds = result.ValueOf(MetricIds.MeasuredSeconds);
+        Assert.That(stored.ValueOf(MetricIds.EnergyPerInference.Id), Is.EqualTo(3.0 * seconds / 50 * 1000).Within(2).Percent);
+        Assert.That(store.PowerSamples(stored.Id), Has.Count.EqualTo(result.Power.Count).And.Count.GreaterThan(2));
     }
 
-    private sealed class PowerMonitorDouble : IConfigurationMonitor
+    private sealed class ConstantMeter(double watts) : IPowerMeter
     {
-        public List<string> Started { get; } = [];
+        public string Name => "constant";
 
-        public void Start(RunConfiguration configuration) => Started.Add(configuration.Model.Name);
+        public TimeSpan MinimumInterval => TimeSpan.FromMilliseconds(1);
 
-        public RunResult Complete(RunResult result) => result with
+        public bool TryRead(out PowerReading reading, out string? failure)
         {
-            Metrics = [.. result.Metrics, new MetricValue(MetricIds.PowerMean.Id, 3.0, "W", Provenance.Measured)],
-            Power = [new PowerReading(result.Phases.MeasuredStartNs, 2.5, 5, 0.5), new PowerReading(result.Phases.MeasuredEndNs, 3.5, null, null)],
-        };
+            reading = new PowerReading(watts);
+            failure = null;
+            return true;
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -1,4 +1,5 @@
 using CnnPerf.Metrics;
+using CnnPerf.Power;
 using CnnPerf.Running;
 using CnnPerf.Store;
 using Microsoft.Data.Sqlite;
@@ -49,7 +50,7 @@ public class ResultStoreTests
         Assert.That(samples.Select(s => s.LatencyMs), Is.EqualTo(new[] { 12.5, 13.5 }));
         Assert.That(samples[0].Counters["sw.page_faults"], Is.EqualTo(2));
         Assert.That(reopened.LayerTimings().Select(l => (l.Node, l.OpType, l.Threads)), Is.EqualTo(new[] { ("conv1", "Conv", 2), ("relu1", "Relu", 2) }));
-        Assert.That(reopened.PowerSamples(configurationId).Single(), Is.EqualTo(new PowerReading(35, 4.5, 5.1, 0.88)));
+        Assert.That(reopened.PowerSamples(configurationId), Is.EqualTo(new[] { new PowerSample(35e-9, 4.5), new PowerSample(36e-9, 4.6, 12.5) }));
         var failure = configurations[1].Failure!;
         Assert.That((failure.Kind, failure.Signal, failure.StderrTail), Is.EqualTo((FailureKind.Signal, (int?)11, "line 1\nline, \"2\"")));
     }

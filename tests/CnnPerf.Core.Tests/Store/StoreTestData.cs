@@ -2,6 +2,7 @@ using CnnPerf.Backends;
 using CnnPerf.Counters;
 using CnnPerf.Metrics;
 using CnnPerf.Models;
+using CnnPerf.Power;
 using CnnPerf.Running;
 
 namespace CnnPerf.Core.Tests.Store;
@@ -31,7 +32,7 @@ internal static class StoreTestData
             [new CounterStatus("hw.cycles", "cycles", "hardware", false, "ENOENT", "no PMU in this VM")],
             "1.31.1", null)
         {
-            Power = [new PowerReading(35, 4.5, 5.1, 0.88)],
+            Power = [new PowerSample(35e-9, 4.5), new PowerSample(36e-9, 4.6, 12.5)],
         };
     }
 
