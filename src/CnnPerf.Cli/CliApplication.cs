@@ -41,6 +41,7 @@ internal static class CliApplication
             Console.Error.WriteLine("Run 'cnnperf --help' for usage.");
             return BadUsage;
         }
-        return parseResult.Invoke();
+        // Commands that run long handle SIGINT/SIGTERM themselves (SignalCancellation) and stop cleanly.
+        return parseResult.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -11,6 +11,10 @@ internal static class CommandCatalog
         yield return BackendsCommand.Create();
         yield return ModelsCommand.Create();
         yield return VerifyCommand.Create();
+        yield return RunCommand.Create();
+        yield return StudyCommand.Create();
+        yield return ExportCommand.Create();
+        yield return WorkerCommand.Create();
         yield return CountersCommand.Create();
         yield return StatCommand.Create();
         yield return MetersCommand.Create();

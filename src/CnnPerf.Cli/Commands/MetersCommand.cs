@@ -65,7 +65,8 @@ internal static class MetersCommand
         return CliApplication.Success;
     }
 
-    private static PowerMeterSpec ParseSpec(string text)
+    /// <summary>Parses a power meter spec; a malformed one is a usage error.</summary>
+    internal static PowerMeterSpec ParseSpec(string text)
     {
         try
         {

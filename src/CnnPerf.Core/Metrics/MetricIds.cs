@@ -41,6 +41,17 @@ public static class MetricIds
     /// <summary>Threads the backend created while loading and running.</summary>
     public static readonly MetricDefinition ThreadsCreated = Add("threads.created", "Threads created", "count", MetricDirection.Neutral);
 
+    /// <summary>Process CPU time per inference as getrusage reports it (user + system).</summary>
+    public static readonly MetricDefinition CpuProcessTime = Add("cpu.process_time_ms", "CPU time (getrusage)", "ms", MetricDirection.Neutral);
+    /// <summary>Half-width of the 95% confidence interval of the median latency, relative to the median.</summary>
+    public static readonly MetricDefinition LatencyMedianCi95 = Add("latency.p50_ci95_relative", "Median CI (95%, +/-)", "ratio", MetricDirection.LowerIsBetter);
+    /// <summary>Inferences in the warm-up phase.</summary>
+    public static readonly MetricDefinition WarmupInferences = Add("run.warmup_inferences", "Warm-up inferences", "count", MetricDirection.Neutral);
+    /// <summary>Inferences in the measured phase.</summary>
+    public static readonly MetricDefinition MeasuredInferences = Add("run.measured_inferences", "Measured inferences", "count", MetricDirection.Neutral);
+    /// <summary>Wall-clock duration of the measured phase.</summary>
+    public static readonly MetricDefinition MeasuredSeconds = Add("run.measured_s", "Measured phase", "s", MetricDirection.Neutral);
+
     /// <summary>Retired instructions per inference.</summary>
     public static readonly MetricDefinition HwInstructions = Add("hw.instructions", "Instructions", "count", MetricDirection.Neutral);
     /// <summary>CPU cycles per inference.</summary>

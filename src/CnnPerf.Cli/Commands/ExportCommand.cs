@@ -1,0 +1,41 @@
+using System.CommandLine;
+using CnnPerf.Store;
+
+namespace CnnPerf.Cli.Commands;
+
+/// <summary><c>cnnperf export</c>: writes a results store as CSV or JSON, long or wide.</summary>
+internal static class ExportCommand
+{
+    internal static Command Create()
+    {
+        var store = new Option<string>("--store") { Description = "The results store (SQLite file)", Required = true };
+        var format = new Option<ExportFormat>("--format") { Description = "csv or json", DefaultValueFactory = _ => ExportFormat.Csv };
+        var shape = new Option<ExportShape>("--shape") { Description = "long (one row per configuration and metric) or wide (one row per configuration)", DefaultValueFactory = _ => ExportShape.Long };
+        var output = new Option<string?>("--out") { Description = "Output file (default: stdout)" };
+        var command = new Command("export", "Export a results store as CSV or JSON");
+        foreach (var option in new Option[] { store, format, shape, output })
+        {
+            command.Options.Add(option);
+        }
+        command.SetWork(parseResult =>
+        {
+            var path = parseResult.GetValue(store)!;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"results store '{path}' does not exist");
+            }
+            using var results = ResultStore.Open(path);
+            if (parseResult.GetValue(output) is { } outPath)
+            {
+                StoreExporter.WriteFile(results, outPath, parseResult.GetValue(format), parseResult.GetValue(shape));
+                Console.Error.WriteLine($"wrote {Path.GetFullPath(outPath)}");
+            }
+            else
+            {
+                StoreExporter.Write(results, Console.Out, parseResult.GetValue(format), parseResult.GetValue(shape));
+            }
+            return CliApplication.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using CnnPerf.Models;
+using CnnPerf.Running;
+using CnnPerf.Store;
+
+namespace CnnPerf.Cli.Commands;
+
+/// <summary>
+/// <c>cnnperf study</c>: the model zoo x available backends x thread counts, each configuration in a fresh
+/// worker process, written to a results store and CSV files in the output folder.
+/// </summary>
+internal static class StudyCommand
+{
+    /// <summary>The store's file name in the output folder.</summary>
+    public const string StoreFileName = "results.db";
+
+    internal static Command Create()
+    {
+        var models = new Option<string[]>("--models") { Description = "Zoo model names or ONNX files (default: the whole zoo)", AllowMultipleArgumentsPerToken = true };
+        var backends = new Option<string[]>("--backends") { Description = "Backend names (default: every available backend)", AllowMultipleArgumentsPerToken = true };
+        var threads = new Option<string?>("--threads") { Description = "Thread counts, for example 1,2 (default: 1 and all cores)" };
+        var output = new Option<string>("--out") { Description = "Output folder for the store and CSV files", DefaultValueFactory = _ => "cnnperf-results" };
+        var quick = new Option<bool>("--quick") { Description = "One warm-up inference and 0.5 s per configuration (minutes for the whole zoo)" };
+        var measurement = new MeasurementOptions();
+        var power = new PowerOption();
+        var command = new Command("study", "Measure the model zoo on every available backend at several thread counts");
+        foreach (var option in new Option[] { models, backends, threads, output, quick, power.Option })
+        {
+            command.Options.Add(option);
+        }
+        measurement.AddTo(command);
+        command.SetWork(parseResult =>
+        {
+            var isQuick = parseResult.GetValue(quick);
+            var backendList = SelectBackends(parseResult.GetValue(backends));
+            var zoo = new ModelZoo();
+            var modelNames = parseResult.GetValue(models) is { Length: > 0 } chosen ? chosen : [.. ModelZoo.Models.Select(m => m.Name)];
+            var threadCounts = ParseThreads(parseResult.GetValue(threads));
+            var (warmup, policy) = isQuick
+                ? (WarmupPolicy.Fixed(1), MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(0.5)))
+                : (WarmupPolicy.UntilStable(maxIterations: 30, timeCap: TimeSpan.FromSeconds(5)), MeasurementPolicy.Adaptive(0.01, TimeSpan.FromSeconds(6)));
+            var configurations = (
+                from name in modelNames
+                from backend in backendList
+                from count in threadCounts
+                select RunCommand.Build(measurement.Apply(parseResult, RunConfiguration.For(zoo.Resolve(name), backend.Name).WithThreads(count), policy, warmup))
+            ).ToList();
+
+            var folder = Path.GetFullPath(parseResult.GetValue(output)!);
+            Directory.CreateDirectory(folder);
+            using var store = ResultStore.Open(Path.Combine(folder, StoreFileName));
+            using var signals = new SignalCancellation();
+            var executor = new WorkerProcessExecutor(WorkerCommandLine.Options(isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5)));
+            using var monitor = power.CreateMonitor(parseResult);
+            var runner = new StudyRunner(executor, monitor is null ? [] : [monitor]);
+            var json = parseResult.GetValue(GlobalOptions.Json);
+            var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), interactive: !json, signals.Token);
+
+            var wide = Path.Combine(folder, "configurations.csv");
+            var longForm = Path.Combine(folder, "metrics.csv");
+            StoreExporter.WriteFile(store, wide, ExportFormat.Csv, ExportShape.Wide);
+            StoreExporter.WriteFile(store, longForm, ExportFormat.Csv, ExportShape.Long);
+            var failed = outcome.Results.Count(r => r.Status == RunStatus.Failed);
+            if (json)
+            {
+                JsonOutput.Write(new { Store = store.Path, Configurations = wide, Metrics = longForm, RunId = outcome.RunId, outcome.Interrupted, Results = outcome.Results.Select(RunReport.From) });
+            }
+            else
+            {
+                Console.WriteLine($"{outcome.Results.Count} of {configurations.Count} configurations measured ({failed} failed){(outcome.Interrupted ? ", interrupted" : "")}.");
+                Console.WriteLine($"Results: {store.Path}");
+                Console.WriteLine($"         {wide}");
+                Console.WriteLine($"         {longForm}");
+            }
+            return outcome.Interrupted ? CliApplication.WorkFailed : CliApplication.Success;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<Backends.IInferenceBackend> SelectBackends(string[]? names)
+    {
+        if (names is { Length: > 0 })
+        {
+            return [.. names.Select(BackendCatalog.Get)];
+        }
+        var available = BackendCatalog.All().Where(b => b.Availability.IsAvailable).ToList();
+        return available.Count > 0 ? available : throw new CnnPerfException("no backend is available here: see 'cnnperf backends'");
+    }
+
+    private static int[] ParseThreads(string? text)
+    {
+        if (text is null)
+        {
+            return [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
+        }
+        var counts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => int.TryParse(t, out var n) && n > 0 ? n : throw new UsageException($"--threads: '{t}' is not a positive number"))
+            .Distinct().ToArray();
+        return counts.Length > 0 ? counts : throw new UsageException("--threads: the list is empty");
+    }
+}

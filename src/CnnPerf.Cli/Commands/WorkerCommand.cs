@@ -1,0 +1,45 @@
+using System.CommandLine;
+using CnnPerf.Counters;
+using CnnPerf.Running;
+
+namespace CnnPerf.Cli.Commands;
+
+/// <summary>
+/// <c>cnnperf worker --config FILE --result FILE</c> (hidden): measures one configuration in this fresh process
+/// and writes its result as JSON. Announces phases on stderr for the host.
+/// </summary>
+internal static class WorkerCommand
+{
+    internal static Command Create()
+    {
+        var config = new Option<FileInfo>("--config") { Description = "Configuration JSON to run", Required = true };
+        var result = new Option<FileInfo>("--result") { Description = "Where to write the result JSON", Required = true };
+        var command = new Command("worker", "Measure one configuration in this process (used by run and study)") { Hidden = true };
+        command.Options.Add(config);
+        command.Options.Add(result);
+        command.SetWork(parseResult =>
+        {
+            var configuration = RunJson.DeserializeConfiguration(File.ReadAllText(parseResult.GetValue(config)!.FullName));
+            var resultPath = parseResult.GetValue(result)!.FullName;
+            using var signals = new SignalCancellation();
+            var runner = new MeasurementRunner(() => new PerfCounterSource());
+            runner.PhaseStarted += phase => Console.Error.WriteLine(WorkerProcessExecutor.PhasePrefix + phase);
+            RunResult outcome;
+            try
+            {
+                var backend = BackendCatalog.All().FirstOrDefault(b => b.Name == configuration.Backend);
+                outcome = backend is null
+                    ? RunResult.Failed(configuration, new RunFailure(FailureKind.Invalid, $"unknown backend '{configuration.Backend}'"))
+                    : runner.Run(configuration, backend, signals.Token);
+            }
+            catch (OutOfMemoryException e)
+            {
+                outcome = RunResult.Failed(configuration, new RunFailure(FailureKind.OutOfMemory, $"out of memory: {e.Message}"));
+            }
+            File.WriteAllText(resultPath + ".partial", RunJson.Serialize(outcome));
+            File.Move(resultPath + ".partial", resultPath, overwrite: true);
+            return outcome.Status == RunStatus.Failed ? CliApplication.WorkFailed : CliApplication.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using CnnPerf.Running;
+
+namespace CnnPerf.Cli;
+
+/// <summary>The options that choose how long a configuration is measured, shared by <c>run</c> and <c>study</c>.</summary>
+internal sealed class MeasurementOptions
+{
+    public Option<int?> Iterations { get; } = new("--iterations") { Description = "Measure this many inferences" };
+
+    public Option<double?> Duration { get; } = new("--duration") { Description = "Measure for this many seconds" };
+
+    public Option<bool> Adaptive { get; } = new("--adaptive") { Description = "Measure until the 95% CI of the median is within +/-1% (cap 20 s)" };
+
+    public Option<int?> Warmup { get; } = new("--warmup") { Description = "Warm up with exactly this many inferences (default: until latency is stable)" };
+
+    public Option<string?> Pin { get; } = new("--pin") { Description = "Pin to these CPUs before the backend loads, for example 0 or 0-1 or 0,2" };
+
+    public Option<int> Layers { get; } = new("--layers") { Description = "Collect per-layer timings with this many profiled inferences", DefaultValueFactory = _ => 0 };
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Iterations, Duration, Adaptive, Warmup, Pin, Layers })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The measurement policy the options ask for, or null when none was given.</summary>
+    /// <exception cref="UsageException">More than one was given.</exception>
+    public MeasurementPolicy? Policy(ParseResult parseResult)
+    {
+        var iterations = parseResult.GetValue(Iterations);
+        var duration = parseResult.GetValue(Duration);
+        var adaptive = parseResult.GetValue(Adaptive);
+        if ((iterations is null ? 0 : 1) + (duration is null ? 0 : 1) + (adaptive ? 1 : 0) > 1)
+        {
+            throw new UsageException("give at most one of --iterations, --duration and --adaptive");
+        }
+        return iterations is { } n ? MeasurementPolicy.ForIterations(n)
+            : duration is { } seconds ? MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(seconds))
+            : adaptive ? MeasurementPolicy.Adaptive() : null;
+    }
+
+    /// <summary>Applies the options to a builder.</summary>
+    public RunConfigurationBuilder Apply(ParseResult parseResult, RunConfigurationBuilder builder, MeasurementPolicy defaultPolicy, WarmupPolicy defaultWarmup)
+    {
+        builder.WithMeasurement(Policy(parseResult) ?? defaultPolicy)
+            .WithWarmup(parseResult.GetValue(Warmup) is { } warmup ? WarmupPolicy.Fixed(warmup) : defaultWarmup)
+            .WithLayerProfile(parseResult.GetValue(Layers));
+        if (parseResult.GetValue(Pin) is { } pin)
+        {
+            builder.PinnedTo(ParseCpuList(pin));
+        }
+        return builder;
+    }
+
+    /// <summary>Parses a CPU list such as <c>0-2,4</c>.</summary>
+    /// <exception cref="UsageException">The list is malformed.</exception>
+    public static int[] ParseCpuList(string text)
+    {
+        var cpus = new SortedSet<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bounds = part.Split('-');
+            if (bounds.Length is < 1 or > 2 || !bounds.All(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                throw new UsageException($"--pin: '{part}' is not a CPU number or range (for example 0-1,3)");
+            }
+            var first = int.Parse(bounds[0], CultureInfo.InvariantCulture);
+            var last = int.Parse(bounds[^1], CultureInfo.InvariantCulture);
+            for (var cpu = first; cpu <= last; cpu++)
+            {
+                cpus.Add(cpu);
+            }
+        }
+        return cpus.Count > 0 ? [.. cpus] : throw new UsageException("--pin: the CPU list is empty");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using CnnPerf.Metrics;
+using CnnPerf.Running;
+using CnnPerf.Store;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace CnnPerf.Cli;
+
+/// <summary>
+/// Shows a study while it runs: a progress line and a live results table on an interactive terminal, plain
+/// progress lines otherwise (pipes, CI, <c>--json</c>, where they go to stderr).
+/// </summary>
+internal static class StudyDisplay
+{
+    public static StudyOutcome Run(StudyRunner runner, IReadOnlyList<RunConfiguration> configurations, ResultStore store, MachineContext machine,
+        bool interactive, CancellationToken cancellationToken)
+    {
+        if (!interactive || !AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
+        {
+            var writer = interactive ? Console.Out : Console.Error;
+            runner.Progress += p => writer.WriteLine(PlainLine(p));
+            return runner.Run(configurations, store, machine, cancellationToken);
+        }
+        var table = new Table().AddColumns("model", "backend", "threads", "status", "p50 ms", "fps", "cores", "peak RSS MB");
+        StudyOutcome? outcome = null;
+        AnsiConsole.Live(Compose("starting", table)).Start(context =>
+        {
+            runner.Progress += p =>
+            {
+                if (p.Result is { } r)
+                {
+                    table.AddRow(Cells(r));
+                }
+                var label = p.Result is null ? $"measuring {p.Configuration.Label}" : $"finished {p.Configuration.Label}";
+                context.UpdateTarget(Compose($"[{p.Index + 1}/{p.Total}] {label}", table));
+            };
+            outcome = runner.Run(configurations, store, machine, cancellationToken);
+        });
+        return outcome!;
+    }
+
+    private static IRenderable Compose(string status, Table table) => new Rows(new Markup($"[bold]{Markup.Escape(status)}[/]"), table);
+
+    private static string[] Cells(RunResult r) =>
+    [
+        r.Configuration.Model.Name, r.Configuration.Backend, r.Configuration.Threads.ToString(CultureInfo.InvariantCulture),
+        Markup.Escape(r.Failure is null ? r.Status.ToString().ToLowerInvariant() : $"failed: {r.Failure.Message}"),
+        Format(r.ValueOf(MetricIds.LatencyP50), "0.00"), Format(r.ValueOf(MetricIds.ThroughputFps), "0.0"),
+        Format(r.ValueOf(MetricIds.CpuUtilizationCores), "0.00"), Format(r.ValueOf(MetricIds.MemPeakRss) / 1048576, "0"),
+    ];
+
+    private static string PlainLine(StudyProgress p)
+    {
+        var head = $"[{p.Index + 1}/{p.Total}] {p.Configuration.Label}";
+        if (p.Result is not { } r)
+        {
+            return head + ": measuring";
+        }
+        return r.Failure is { } f
+            ? $"{head}: failed ({f.Kind}): {f.Message}"
+            : $"{head}: {r.Status.ToString().ToLowerInvariant()}, p50 {Format(r.ValueOf(MetricIds.LatencyP50), "0.00")} ms, "
+              + $"{Format(r.ValueOf(MetricIds.ThroughputFps), "0.0")} fps, {Format(r.ValueOf(MetricIds.CpuUtilizationCores), "0.00")} cores";
+    }
+
+    private static string Format(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,41 @@
+using CnnPerf.Backends;
+using CnnPerf.Counters;
+using CnnPerf.Metrics;
+using CnnPerf.Power;
+
+namespace CnnPerf.Running;
+
+/// <summary>What measuring one configuration produced.</summary>
+/// <param name="Configuration">The configuration.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Metrics">Every metric value (latency, throughput, CPU, memory, counters per inference...).</param>
+/// <param name="Samples">The measured inferences, in order.</param>
+/// <param name="Layers">Per-layer timings when requested and offered by the backend.</param>
+/// <param name="Phases">Phase boundaries on CLOCK_MONOTONIC.</param>
+/// <param name="Counters">Every counter the source knows, with the reason when unavailable.</param>
+/// <param name="BackendVersion">The framework's version.</param>
+/// <param name="Failure">Why it failed; null unless <paramref name="Status"/> is <see cref="RunStatus.Failed"/>.</param>
+public sealed record RunResult(
+    RunConfiguration Configuration,
+    RunStatus Status,
+    IReadOnlyList<MetricValue> Metrics,
+    IReadOnlyList<InferenceSample> Samples,
+    IReadOnlyList<LayerTiming> Layers,
+    PhaseTimeline Phases,
+    IReadOnlyList<CounterStatus> Counters,
+    string? BackendVersion,
+    RunFailure? Failure)
+{
+    /// <summary>Power readings a host-side monitor took while the configuration ran; empty without a meter.</summary>
+    public IReadOnlyList<PowerSample> Power { get; init; } = [];
+
+    /// <summary>A failed configuration with no measurements.</summary>
+    public static RunResult Failed(RunConfiguration configuration, RunFailure failure, string? backendVersion = null) =>
+        new(configuration, RunStatus.Failed, [], [], [], PhaseTimeline.None, [], backendVersion, failure);
+
+    /// <summary>The value of a metric, or null when it was not measured.</summary>
+    public MetricValue? Find(string id) => Metrics.FirstOrDefault(m => m.Id == id);
+
+    /// <summary>The value of a metric, or NaN when it was not measured.</summary>
+    public double ValueOf(MetricDefinition metric) => Find(metric.Id)?.Value ?? double.NaN;
+}

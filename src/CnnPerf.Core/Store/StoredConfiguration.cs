@@ -1,0 +1,31 @@
+using CnnPerf.Metrics;
+using CnnPerf.Running;
+
+namespace CnnPerf.Store;
+
+/// <summary>A measured (or failed) configuration as the store holds it.</summary>
+/// <param name="Id">The configuration's id.</param>
+/// <param name="RunId">The run it belongs to.</param>
+/// <param name="Model">The model's name.</param>
+/// <param name="Backend">The backend's name.</param>
+/// <param name="BackendVersion">The framework's version.</param>
+/// <param name="Threads">Threads.</param>
+/// <param name="Batch">Images per inference.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Metrics">Its metric values.</param>
+/// <param name="Failure">Why it failed, when it did.</param>
+public sealed record StoredConfiguration(
+    long Id,
+    long RunId,
+    string Model,
+    string Backend,
+    string? BackendVersion,
+    int Threads,
+    int Batch,
+    RunStatus Status,
+    IReadOnlyList<MetricValue> Metrics,
+    RunFailure? Failure)
+{
+    /// <summary>The value of a metric, or NaN when it is not stored.</summary>
+    public double ValueOf(string metricId) => Metrics.FirstOrDefault(m => m.Id == metricId)?.Value ?? double.NaN;
+}

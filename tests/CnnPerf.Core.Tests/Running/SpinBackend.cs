@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using CnnPerf.Backends;
+using CnnPerf.Models;
+
+namespace CnnPerf.Core.Tests.Running;
+
+/// <summary>
+/// A backend whose inference keeps the calling thread busy for a fixed time (a CPU-bound loop, no sleeping), so
+/// the runner's arithmetic is checked against known work. Loading fails for a model named "corrupt".
+/// </summary>
+internal sealed class SpinBackend(double milliseconds, int batch = 1) : IInferenceBackend
+{
+    public const string BackendName = "spin";
+
+    public string Name => BackendName;
+
+    public string? Version => "1.0";
+
+    public BackendAvailability Availability => BackendAvailability.Available;
+
+    public int Loads { get; private set; }
+
+    /// <summary>Called when a model loads (before the session exists).</summary>
+    public Action? OnLoad { get; init; }
+
+    public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options) => [];
+
+    public IInferenceSession Load(ModelSource model, BackendOptions options)
+    {
+        Loads++;
+        OnLoad?.Invoke();
+        return model.Name == "corrupt"
+            ? throw new InferenceException(Name, model.Name, "protobuf parsing failed")
+            : new Session(milliseconds, batch);
+    }
+
+    private sealed class Session(double milliseconds, int batch) : IInferenceSession
+    {
+        public TensorShape InputShape { get; } = new(batch, 4);
+
+        public TensorShape OutputShape { get; } = new(batch, 1);
+
+        public void Run(Tensor input, Tensor output)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var sum = 0f;
+            while (Stopwatch.GetElapsedTime(start).TotalMilliseconds < milliseconds)
+            {
+                sum += input.Data[0];
+            }
+            output.Data[0] = sum;
+        }
+
+        public IReadOnlyList<LayerTiming> ProfileLayers(Tensor input, int runs) => [new("spin", "Spin", milliseconds)];
+
+        public void Dispose()
+        {
+        }
+    }
+}
