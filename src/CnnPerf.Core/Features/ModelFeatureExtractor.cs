@@ -45,9 +45,13 @@ public static class ModelFeatureExtractor
         {
             layers.Add(Layer(node, index, shapes, initializers, activationSize, parameterTensors, weightTensors));
         }
+        var output = graph.Output.FirstOrDefault() ?? throw new CnnPerfException($"model '{name}' has no output");
         return new ModelFeatures(
             name,
+            input.Name,
             OnnxShapeInference.InputShape(input),
+            output.Name,
+            shapes.TryGetValue(output.Name, out var outputShape) ? outputShape : throw new CnnPerfException($"model '{name}': no node computes the output '{output.Name}'"),
             layers,
             parameterTensors.Sum(t => Elements(initializers[t])),
             layers.Sum(l => l.Macs),

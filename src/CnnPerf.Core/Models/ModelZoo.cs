@@ -16,7 +16,7 @@ namespace CnnPerf.Models;
 public sealed class ModelZoo
 {
     /// <summary>Version of the network builders; part of every cache key. Bump it when any built graph changes.</summary>
-    public const int BuilderVersion = 1;
+    public const int BuilderVersion = 2;
 
     /// <summary>The seed of the weights unless another is given.</summary>
     public const long DefaultSeed = 2019;
@@ -92,7 +92,7 @@ public sealed class ModelZoo
     public static ModelProto Build(string name, long seed = DefaultSeed) => FindBuilder(name)(name, seed);
 
     /// <summary>A zoo model by name: a built network (built and cached now if needed) or <c>resnet18_cntk</c>.</summary>
-    /// <exception cref="CnnPerfException">The name is unknown, or the packaged model cannot be found.</exception>
+    /// <exception cref="CnnPerfException">The name is unknown, the cache folder is not writable, or the packaged model cannot be found.</exception>
     public ModelSource Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -108,7 +108,14 @@ public sealed class ModelZoo
             {
                 if (!File.Exists(path))
                 {
-                    OnnxModelFile.Save(build(name, Seed), path);
+                    try
+                    {
+                        OnnxModelFile.Save(build(name, Seed), path);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new CnnPerfException($"cannot write model '{name}' to the cache folder {CacheDirectory}: {e.Message} (choose another with {CacheEnvironmentVariable})", e);
+                    }
                 }
             }
         }

@@ -5,9 +5,10 @@ namespace CnnPerf.Onnx;
 
 /// <summary>
 /// Builds an ONNX (opset 13) inference graph of a CNN layer by layer, with deterministic seeded weights:
-/// He-normal convolution kernels, LeCun-normal fully connected weights, small random biases and batch-norm
-/// statistics near the identity (mean near 0, variance near 1, scale near 1, shift near 0). The same seed and
-/// the same sequence of calls give a byte-identical model. Every method infers the shape of its result, so a
+/// He-uniform convolution kernels (variance 2 / fan-in), LeCun-uniform fully connected weights (variance
+/// 1 / fan-in), small random biases and batch-norm statistics near the identity (mean near 0, variance near 1,
+/// scale near 1, shift near 0, each with a seeded spread). The same seed and the same sequence of calls give a
+/// byte-identical model on every machine. Every method infers the shape of its result, so a
 /// mistake in an architecture fails at build time, naming the node.
 /// </summary>
 /// <remarks>
@@ -79,7 +80,7 @@ public sealed class OnnxGraphBuilder
         return new ScopeExit(_scopes);
     }
 
-    /// <summary>A 2-D convolution with He-normal weights <c>[out, in/groups, k, k]</c> and an optional bias.</summary>
+    /// <summary>A 2-D convolution with He-uniform weights <c>[out, in/groups, k, k]</c> and an optional bias.</summary>
     public OnnxValue Conv(OnnxValue x, long outChannels, long kernel, long stride = 1, long pad = 0, long groups = 1, long dilation = 1, bool bias = true)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -96,11 +97,11 @@ public sealed class OnnxGraphBuilder
         var inputs = new List<string>
         {
             x.Name,
-            Initializer($"{name}.weight", [outChannels, x.Channels / groups, kernel, kernel], _random.Normal(outChannels * fanIn, 0, Math.Sqrt(2.0 / fanIn))),
+            Initializer($"{name}.weight", [outChannels, x.Channels / groups, kernel, kernel], _random.Uniform(outChannels * fanIn, 0, Math.Sqrt(2.0 / fanIn))),
         };
         if (bias)
         {
-            inputs.Add(Initializer($"{name}.bias", [outChannels], _random.Normal(outChannels, 0, 0.01)));
+            inputs.Add(Initializer($"{name}.bias", [outChannels], _random.Uniform(outChannels, 0, 0.01)));
         }
         var node = Node("Conv", name, inputs);
         node.Attribute.Add(Ints("kernel_shape", kernel, kernel));
@@ -120,10 +121,10 @@ public sealed class OnnxGraphBuilder
         var node = Node("BatchNormalization", name,
         [
             x.Name,
-            Initializer($"{name}.scale", [c], _random.Normal(c, 1.0, 0.1)),
-            Initializer($"{name}.bias", [c], _random.Normal(c, 0.0, 0.1)),
-            Initializer($"{name}.mean", [c], _random.Normal(c, 0.0, 0.1)),
-            Initializer($"{name}.var", [c], _random.LogNormal(c, 0.2)),
+            Initializer($"{name}.scale", [c], _random.Uniform(c, 1.0, 0.1)),
+            Initializer($"{name}.bias", [c], _random.Uniform(c, 0.0, 0.1)),
+            Initializer($"{name}.mean", [c], _random.Uniform(c, 0.0, 0.1)),
+            Initializer($"{name}.var", [c], _random.Uniform(c, 1.0, 0.2)),
         ]);
         node.Attribute.Add(Float("epsilon", epsilon));
         return Add(node);
@@ -196,7 +197,7 @@ public sealed class OnnxGraphBuilder
         return Add(node);
     }
 
-    /// <summary>A fully connected layer <c>y = x W^T + b</c> with LeCun-normal weights <c>[out, in]</c>.</summary>
+    /// <summary>A fully connected layer <c>y = x W^T + b</c> with LeCun-uniform weights <c>[out, in]</c>.</summary>
     public OnnxValue Gemm(OnnxValue x, long outFeatures)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -209,8 +210,8 @@ public sealed class OnnxGraphBuilder
         var node = Node("Gemm", name,
         [
             x.Name,
-            Initializer($"{name}.weight", [outFeatures, inFeatures], _random.Normal(outFeatures * inFeatures, 0, Math.Sqrt(1.0 / inFeatures))),
-            Initializer($"{name}.bias", [outFeatures], _random.Normal(outFeatures, 0, 0.01)),
+            Initializer($"{name}.weight", [outFeatures, inFeatures], _random.Uniform(outFeatures * inFeatures, 0, Math.Sqrt(1.0 / inFeatures))),
+            Initializer($"{name}.bias", [outFeatures], _random.Uniform(outFeatures, 0, 0.01)),
         ]);
         node.Attribute.Add(Float("alpha", 1f));
         node.Attribute.Add(Float("beta", 1f));

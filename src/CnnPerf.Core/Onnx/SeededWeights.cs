@@ -1,13 +1,15 @@
 namespace CnnPerf.Onnx;
 
 /// <summary>
-/// Deterministic pseudo-random weights (xoshiro256** seeded through SplitMix64, normal deviates by
-/// Box-Muller): the same seed gives the same values on every machine and .NET version.
+/// Deterministic pseudo-random weights: xoshiro256** seeded through SplitMix64, turned into uniform deviates
+/// with only IEEE arithmetic (no transcendental functions, whose last bit may differ between C libraries), so
+/// the same seed gives bit-identical values on every machine and .NET version.
 /// </summary>
 internal sealed class SeededWeights
 {
+    private static readonly double SqrtThree = Math.Sqrt(3.0);
+
     private ulong _s0, _s1, _s2, _s3;
-    private double? _spareNormal;
 
     /// <summary>Starts the generator from <paramref name="seed"/>.</summary>
     public SeededWeights(long seed)
@@ -22,44 +24,17 @@ internal sealed class SeededWeights
     /// <summary>A uniform deviate in [0, 1) with 53 random bits.</summary>
     public double NextUniform() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>A standard normal deviate.</summary>
-    public double NextNormal()
+    /// <summary>
+    /// <paramref name="count"/> values drawn uniformly with the given mean and standard deviation, that is
+    /// from <c>[mean - sqrt(3) sd, mean + sqrt(3) sd)</c> (He-uniform when <c>sd = sqrt(2 / fan_in)</c>).
+    /// </summary>
+    public float[] Uniform(long count, double mean, double standardDeviation)
     {
-        if (_spareNormal is { } spare)
-        {
-            _spareNormal = null;
-            return spare;
-        }
-        double u1;
-        do
-        {
-            u1 = NextUniform();
-        }
-        while (u1 <= double.Epsilon);
-        var u2 = NextUniform();
-        var radius = Math.Sqrt(-2.0 * Math.Log(u1));
-        _spareNormal = radius * Math.Sin(2.0 * Math.PI * u2);
-        return radius * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    /// <summary><paramref name="count"/> normal values with the given mean and standard deviation.</summary>
-    public float[] Normal(long count, double mean, double standardDeviation)
-    {
+        var halfWidth = SqrtThree * standardDeviation;
         var values = new float[count];
         for (long i = 0; i < count; i++)
         {
-            values[i] = (float)(mean + standardDeviation * NextNormal());
-        }
-        return values;
-    }
-
-    /// <summary><paramref name="count"/> log-normal values whose logarithm has mean 0 and the given spread.</summary>
-    public float[] LogNormal(long count, double logStandardDeviation)
-    {
-        var values = new float[count];
-        for (long i = 0; i < count; i++)
-        {
-            values[i] = (float)Math.Exp(logStandardDeviation * NextNormal());
+            values[i] = (float)(mean + halfWidth * (2.0 * NextUniform() - 1.0));
         }
         return values;
     }

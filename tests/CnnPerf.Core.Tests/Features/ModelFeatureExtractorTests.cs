@@ -93,7 +93,10 @@ public class ModelFeatureExtractorTests
         var features = TinyNetwork();
 
         Assert.That(features.Name, Is.EqualTo("tiny"));
+        Assert.That(features.InputName, Is.EqualTo("input"));
         Assert.That(features.InputShape, Is.EqualTo(new long[] { 1, 3, 8, 8 }));
+        Assert.That(features.OutputName, Is.EqualTo("fc_1"));
+        Assert.That(features.OutputShape, Is.EqualTo(new long[] { 1, 10 }));
         Assert.That(features.Parameters, Is.EqualTo(112 + 8 + 36 + 50));
         Assert.That(features.Macs, Is.EqualTo(6912 + 576 + 40));
         Assert.That(features.ActivationBytes, Is.EqualTo(features.Layers.Sum(l => l.OutputActivationBytes)));

@@ -38,6 +38,26 @@ public class ModelZooTests
         Assert.That(other, Is.Not.EqualTo(first));
     }
 
+    // SHA-256 of each file built with the default seed by builder version 2. Weights use IEEE arithmetic only,
+    // so every machine builds these exact bytes. When this fails, a builder changed: bump
+    // ModelZoo.BuilderVersion (so that caches rebuild) and pin the new hashes.
+    [TestCase("alexnet", "db6bb38c6debc2a05e841dcab10b3eb8283e3f58e5a0b99bac0919faf35e8010")]
+    [TestCase("squeezenet1_1", "3e1be58c4cab8685643a51542cbf163815104773046c7eed193b46878ff05cfb")]
+    [TestCase("googlenet", "386ffd0e21fce020a260f7a7df843f7a45a9ded77194efe9ea9e2c6cc7fa6c95")]
+    [TestCase("mobilenet_v1", "fae80c275a1f61e26d938316f83e414a065b44d0165dc299c56ee91334e62e3a")]
+    [TestCase("mobilenet_v2", "a6f0e110ba9734fa5023f253bea396d5bd765ba7b11a041a89507b2b7953c04b")]
+    [TestCase("resnet18", "cdbbe231d4b59a8a1db12566efcb5289f6cc9c46f10feb54230a6ef6b7fc7a43")]
+    [TestCase("resnet50", "7fa5df89275c7fd5ba190c941763cb82696d14fb4cbd2ba7b95c899a1324847f")]
+    public void Every_built_model_has_the_bytes_pinned_for_its_builder_version(string name, string sha256)
+    {
+        Assert.That(ModelZoo.BuilderVersion, Is.EqualTo(2), "pin the hashes of the new builder version");
+        using var file = File.OpenRead(TestModelCache.Zoo.Get(name).Path);
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+
+        Assert.That(hash, Is.EqualTo(sha256), $"{name} changed: bump ModelZoo.BuilderVersion and pin the new hash");
+    }
+
     [Test]
     public void A_cached_model_is_reused_and_not_rebuilt()
     {
@@ -118,6 +138,18 @@ public class ModelZooTests
     }
 
     [Test]
+    public void An_unwritable_cache_folder_is_a_clear_error()
+    {
+        var blocked = Path.Combine(_directory, "file-not-folder");
+        File.WriteAllText(blocked, "");
+        var zoo = new ModelZoo(Path.Combine(blocked, "models"));
+
+        var e = Assert.Throws<CnnPerfException>(() => zoo.Get("squeezenet1_1"));
+
+        Assert.That(e!.Message, Does.Contain("cannot write model 'squeezenet1_1'").And.Contain(ModelZoo.CacheEnvironmentVariable));
+    }
+
+    [Test]
     public void Building_an_unknown_network_names_the_known_ones()
     {
         var e = Assert.Throws<CnnPerfException>(() => ModelZoo.Build("vgg16"));
@@ -133,7 +165,8 @@ public class ModelZooTests
         Assert.That(source.Name, Is.EqualTo("resnet18_cntk"));
         Assert.That(new FileInfo(source.Path).Length, Is.GreaterThan(60_000_000));
         Assert.That(features.InputShape, Is.EqualTo(new long[] { 1, 3, 224, 224 }));
-        Assert.That(features.Layers.Last().OutputShape, Is.EqualTo(new long[] { 1, 512, 1, 1 }));
+        Assert.That(features.InputName, Is.EqualTo("Input247"));
+        Assert.That(features.OutputShape, Is.EqualTo(new long[] { 1, 512, 1, 1 }));
         TestContext.Out.WriteLine($"resnet18_cntk: {features.Parameters} parameters, {features.Macs} MACs, {features.Layers.Count} layers: " +
             string.Join(", ", features.LayerCounts.Select(c => $"{c.Key} {c.Value}")));
     }

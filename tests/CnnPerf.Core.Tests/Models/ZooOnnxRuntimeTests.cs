@@ -18,6 +18,7 @@ public class ZooOnnxRuntimeTests
         using var options = new SessionOptions { IntraOpNumThreads = 1 };
         using var session = new InferenceSession(source.Path, options);
         var input = session.InputMetadata.Single();
+        Assert.That(input.Key, Is.EqualTo(features.InputName));
         Assert.That(input.Value.Dimensions, Is.EqualTo(features.InputShape.Select(d => (int)d).ToArray()));
 
         var random = new Random(7);
@@ -28,8 +29,9 @@ public class ZooOnnxRuntimeTests
         }
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(input.Key, data)]);
 
+        Assert.That(results.Single().Name, Is.EqualTo(features.OutputName));
         var output = results.Single().AsTensor<float>();
-        Assert.That(output.Dimensions.ToArray(), Is.EqualTo(features.Layers.Last().OutputShape.Select(d => (int)d).ToArray()));
+        Assert.That(output.Dimensions.ToArray(), Is.EqualTo(features.OutputShape.Select(d => (int)d).ToArray()));
         Assert.That(output.ToArray(), Has.All.Matches<float>(float.IsFinite));
         Assert.That(output.ToArray().Distinct().Count(), Is.GreaterThan(1), "the output must depend on the input, not be constant");
     }

@@ -33,7 +33,7 @@ public class OnnxGraphBuilderTests
     }
 
     [Test]
-    public void Convolution_weights_are_He_normal()
+    public void Convolution_weights_are_He_uniform()
     {
         var weights = Initializer(SmallNetwork(3), "stage/conv_1.weight");
         var mean = weights.Average();
@@ -41,7 +41,9 @@ public class OnnxGraphBuilderTests
 
         Assert.That(weights, Has.Length.EqualTo(256 * 16 * 3 * 3));
         Assert.That(mean, Is.EqualTo(0).Within(0.005));
-        Assert.That(deviation, Is.EqualTo(Math.Sqrt(2.0 / (16 * 9))).Within(0.02 * Math.Sqrt(2.0 / (16 * 9))));
+        var heDeviation = Math.Sqrt(2.0 / (16 * 9));
+        Assert.That(deviation, Is.EqualTo(heDeviation).Within(0.02 * heDeviation));
+        Assert.That(weights.Select(Math.Abs).Max(), Is.LessThanOrEqualTo(Math.Sqrt(3) * heDeviation).And.GreaterThan(0.99 * Math.Sqrt(3) * heDeviation));
     }
 
     [Test]
