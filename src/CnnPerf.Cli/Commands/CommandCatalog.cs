@@ -9,12 +9,14 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return BackendsCommand.Create();
-        yield return VerifyCommand.Create();
         yield return ModelsCommand.Create();
+        yield return VerifyCommand.Create();
         yield return RunCommand.Create();
         yield return StudyCommand.Create();
         yield return ExportCommand.Create();
         yield return WorkerCommand.Create();
+        yield return CountersCommand.Create();
+        yield return StatCommand.Create();
         yield return MetersCommand.Create();
     }
 }

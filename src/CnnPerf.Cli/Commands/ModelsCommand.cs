@@ -11,7 +11,8 @@ namespace CnnPerf.Cli.Commands;
 /// </summary>
 internal static class ModelsCommand
 {
-    private static readonly Option<string?> CacheDirectory = new("--cache-dir")
+    /// <summary><c>--cache-dir</c>: the zoo's folder of built model files (also taken by commands that run models).</summary>
+    internal static readonly Option<string?> CacheDirectory = new("--cache-dir")
     {
         Description = $"Folder of built model files (default ${ModelZoo.CacheEnvironmentVariable}, else $XDG_CACHE_HOME/cnnperf/models, else ~/.cache/cnnperf/models)",
     };

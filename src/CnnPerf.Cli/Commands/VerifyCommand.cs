@@ -23,7 +23,7 @@ internal static class VerifyCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the first random input", DefaultValueFactory = _ => 1 };
         var command = new Command("verify", "Check that every backend computes the same outputs as ONNX Runtime on a model")
         {
-            model, backends, threads, inputs, seed,
+            model, backends, threads, inputs, seed, ModelsCommand.CacheDirectory,
         };
         command.SetWork(parseResult =>
         {
@@ -34,7 +34,7 @@ internal static class VerifyCommand
                 throw new UsageException($"--threads and --inputs must be at least 1 (got {threadCount} and {inputCount})");
             }
             var candidates = Candidates(parseResult.GetValue(backends));
-            var source = new ModelZoo().Resolve(parseResult.GetValue(model)!);
+            var source = new ModelZoo(parseResult.GetValue(ModelsCommand.CacheDirectory)).Resolve(parseResult.GetValue(model)!);
             var report = BackendVerifier.Verify(
                 source, BackendCatalog.Get(OnnxRuntimeBackend.BackendName), candidates, new BackendOptions(threadCount), inputCount, parseResult.GetValue(seed));
             if (parseResult.GetValue(GlobalOptions.Json))

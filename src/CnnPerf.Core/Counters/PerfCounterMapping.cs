@@ -37,4 +37,9 @@ public sealed record PerfCounterMapping(string MetricId, IPerfEvent Event, strin
         new("hw.stalled_cycles_frontend", HardwareEvent.StalledCyclesFrontend, "stalls"),
         new("hw.stalled_cycles_backend", HardwareEvent.StalledCyclesBackend, "stalls"),
     ];
+
+    /// <summary>The metric id the standard mapping gives an event (matched by type and config), or null.</summary>
+    public static string? MetricIdOf(IPerfEvent perfEvent) =>
+        Standard.FirstOrDefault(m => m.Event.Type == perfEvent.Type && m.Event.Config == perfEvent.Config
+            && m.Event.Config1 == perfEvent.Config1 && m.Event.Config2 == perfEvent.Config2)?.MetricId;
 }

@@ -8,7 +8,8 @@ namespace CnnPerf.Modeling;
 /// Joins measured layer timings to static layer features and trains or validates a <see cref="LayerwiseModel"/>
 /// per (backend, threads). Every layer of a timed network becomes a sample: a layer the framework reported no time
 /// for (fused into its neighbour, or folded away) counts as 0 ms, so that predictions over all layers of a new
-/// network stay consistent with training. Timings whose node matches no layer are counted in the notes.
+/// network stay consistent with training; renamed fused nodes are matched by <see cref="LayerTimingMatcher"/>.
+/// Timings whose node matches no layer are counted in the notes.
 /// </summary>
 public static class LayerwiseAnalysis
 {
@@ -89,16 +90,14 @@ public static class LayerwiseAnalysis
                     continue;
                 }
 
-                var byNode = configuration.GroupBy(t => t.NodeName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(t => t.Milliseconds), StringComparer.Ordinal);
-                var names = model.Layers.Select(l => l.NodeName).ToHashSet(StringComparer.Ordinal);
-                var unmatched = byNode.Where(pair => !names.Contains(pair.Key)).ToList();
-                if (unmatched.Count > 0)
+                var (milliseconds, unmatched, unmatchedMilliseconds) = LayerTimingMatcher.Attribute(model.Layers, configuration);
+                if (unmatched > 0)
                 {
-                    notes.Add($"{configuration.Key}: {unmatched.Count} timed node(s) ({unmatched.Sum(p => p.Value):F3} ms) match no layer of the model");
+                    notes.Add($"{configuration.Key}: {unmatched} timed node(s) ({unmatchedMilliseconds:F3} ms) match no layer of the model");
                 }
 
-                samples.AddRange(model.Layers.Select(layer =>
-                    new LayerSample(configuration.Key, LayerFeatureVector.ToInput(layer), byNode.GetValueOrDefault(layer.NodeName))));
+                samples.AddRange(model.Layers.Select((layer, i) =>
+                    new LayerSample(configuration.Key, LayerFeatureVector.ToInput(layer), milliseconds[i])));
             }
 
             if (samples.Count > 0)

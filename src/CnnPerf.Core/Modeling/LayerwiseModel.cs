@@ -5,16 +5,17 @@ namespace CnnPerf.Modeling;
 /// <summary>
 /// A layer-wise latency model in the spirit of PreVIous (Velasco-Montero et al., 2020), for one backend at one thread
 /// count: a linear model per layer type on static layer features, fitted on measured layer times, whose predictions
-/// are summed over the layers of a network. Types with too few measured layers, and types never measured, use a
-/// pooled model fitted on every layer (listed in <see cref="Notes"/>). The layer sum is scaled by the ratio of
+/// are summed over the layers of a network. A type with few measured layers gets a model on its single most
+/// correlated feature; a type with fewer still, or never measured, uses a pooled model fitted on every layer (both
+/// listed in <see cref="Notes"/>). The layer sum is scaled by the ratio of
 /// measured whole-network latency to predicted layer sum over the training networks, which accounts for the time
 /// a framework spends outside its profiled layers.
 /// </summary>
 public sealed class LayerwiseModel
 {
-    private readonly Dictionary<string, RegressionFit> _typeModels;
+    private readonly Dictionary<string, LayerTypeModel> _typeModels;
 
-    private LayerwiseModel(Dictionary<string, RegressionFit> typeModels, RegressionFit pooled, double calibration, IReadOnlyList<string> notes)
+    private LayerwiseModel(Dictionary<string, LayerTypeModel> typeModels, LayerTypeModel pooled, double calibration, IReadOnlyList<string> notes)
     {
         _typeModels = typeModels;
         PooledModel = pooled;
@@ -23,10 +24,10 @@ public sealed class LayerwiseModel
     }
 
     /// <summary>The per-type models, by layer type.</summary>
-    public IReadOnlyDictionary<string, RegressionFit> TypeModels => _typeModels;
+    public IReadOnlyDictionary<string, LayerTypeModel> TypeModels => _typeModels;
 
     /// <summary>The model fitted on every layer, used for sparse and unseen types.</summary>
-    public RegressionFit PooledModel { get; }
+    public LayerTypeModel PooledModel { get; }
 
     /// <summary>Measured network latency divided by predicted layer sum over the training networks (1 when none was given).</summary>
     public double CalibrationFactor { get; }
@@ -50,18 +51,24 @@ public sealed class LayerwiseModel
         }
 
         var notes = new List<string>();
-        var pooled = Fit(samples, options.Lambda);
-        var typeModels = new Dictionary<string, RegressionFit>(StringComparer.Ordinal);
+        var pooled = Fit("pooled", samples, AllFeatures(samples), options.Lambda);
+        var typeModels = new Dictionary<string, LayerTypeModel>(StringComparer.Ordinal);
         foreach (var type in samples.GroupBy(s => s.Layer.LayerType).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var count = type.Count();
-            if (count < options.MinimumSamplesPerType)
+            var ofType = type.ToList();
+            if (ofType.Count >= options.MinimumSamplesPerType)
             {
-                notes.Add($"{type.Key}: {count} measured layer(s) < {options.MinimumSamplesPerType}, pooled model used");
-                continue;
+                typeModels[type.Key] = Fit(type.Key, ofType, AllFeatures(ofType), options.Lambda);
             }
-
-            typeModels[type.Key] = Fit(type.ToList(), options.Lambda);
+            else if (ofType.Count >= options.MinimumSamplesForOneFeature && MostCorrelatedFeature(ofType) is { } feature)
+            {
+                typeModels[type.Key] = Fit(type.Key, ofType, [feature], options.Lambda);
+                notes.Add($"{type.Key}: {ofType.Count} measured layer(s) < {options.MinimumSamplesPerType}, model on one feature ({FeatureName(feature, ofType)})");
+            }
+            else
+            {
+                notes.Add($"{type.Key}: {ofType.Count} measured layer(s), pooled model used");
+            }
         }
 
         var model = new LayerwiseModel(typeModels, pooled, 1, notes);
@@ -94,22 +101,42 @@ public sealed class LayerwiseModel
         var pooledTypes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
-            if (!_typeModels.TryGetValue(layer.LayerType, out var fit))
+            if (!_typeModels.TryGetValue(layer.LayerType, out var model))
             {
-                fit = PooledModel;
+                model = PooledModel;
                 pooledTypes.Add(layer.LayerType);
             }
 
-            sum += Math.Max(0, fit.Predict(layer.Features));
+            sum += model.Predict(layer.Features);
             count++;
         }
 
         return new NetworkPrediction(sum * CalibrationFactor, sum, count, pooledTypes.ToList());
     }
 
-    private static RegressionFit Fit(IReadOnlyList<LayerSample> samples, double lambda)
-        => LinearRegression.Ridge(
-            samples.Select(s => s.Layer.Features.ToArray()).ToArray(),
-            samples.Select(s => s.Milliseconds).ToArray(),
-            lambda);
+    private static LayerTypeModel Fit(string type, IReadOnlyList<LayerSample> samples, int[] features, double lambda)
+        => new(
+            type,
+            features,
+            LinearRegression.Ridge(
+                samples.Select(s => features.Select(f => s.Layer.Features[f]).ToArray()).ToArray(),
+                samples.Select(s => s.Milliseconds).ToArray(),
+                lambda),
+            samples.Count);
+
+    private static int[] AllFeatures(IReadOnlyList<LayerSample> samples) => Enumerable.Range(0, samples[0].Layer.Features.Count).ToArray();
+
+    private static int? MostCorrelatedFeature(IReadOnlyList<LayerSample> samples)
+    {
+        var times = samples.Select(s => s.Milliseconds).ToArray();
+        return AllFeatures(samples)
+            .Select(f => (Feature: f, R: Math.Abs(Correlation.Pearson(samples.Select(s => s.Layer.Features[f]).ToArray(), times).R)))
+            .Where(c => !double.IsNaN(c.R))
+            .OrderByDescending(c => c.R)
+            .Select(c => (int?)c.Feature)
+            .FirstOrDefault();
+    }
+
+    private static string FeatureName(int feature, IReadOnlyList<LayerSample> samples)
+        => samples[0].Layer.Features.Count == LayerFeatureVector.Names.Count ? LayerFeatureVector.Names[feature] : $"feature {feature}";
 }

@@ -24,13 +24,13 @@ public sealed class PowerSampler : IPowerRecorder
     {
         _meter = meter;
         _options = options ?? PowerSamplerOptions.Default;
-        Interval = _options.Interval > meter.MinimumInterval ? _options.Interval : meter.MinimumInterval;
+        Interval = _options.Interval is { } wanted && wanted > meter.MinimumInterval ? wanted : meter.MinimumInterval;
     }
 
     /// <inheritdoc/>
     public string Meter => _meter.Name;
 
-    /// <summary>Time between reads: the larger of the requested interval and the meter's minimum.</summary>
+    /// <summary>Time between reads: the larger of the requested interval and the meter's minimum (zero: back to back).</summary>
     public TimeSpan Interval { get; }
 
     /// <summary>Samples taken so far.</summary>

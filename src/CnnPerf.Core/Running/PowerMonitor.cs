@@ -26,6 +26,7 @@ public sealed class PowerMonitor : IConfigurationMonitor, IDisposable
         _recorder?.Dispose();
         _recorder = _createRecorder();
         _recorder.Start();
+        WaitForNextSample(_recorder);
     }
 
     /// <inheritdoc />
@@ -36,6 +37,7 @@ public sealed class PowerMonitor : IConfigurationMonitor, IDisposable
         _recorder = null;
         using (recorder)
         {
+            WaitForNextSample(recorder);
             var capture = recorder.Stop();
             var inferences = (long)result.ValueOf(MetricIds.MeasuredInferences);
             if (result.Phases.MeasuredEndNs <= result.Phases.MeasuredStartNs || !(inferences > 0))
@@ -47,6 +49,26 @@ public sealed class PowerMonitor : IConfigurationMonitor, IDisposable
             return result with { Metrics = [.. result.Metrics, .. summary.Values], Power = capture.Samples };
         }
     }
+
+    /// <summary>
+    /// Waits (at most <see cref="SampleWait"/>) until a live sampler takes its next sample, so that the samples
+    /// begin before the configuration starts and end after its measured phase ended: energy needs both ends.
+    /// </summary>
+    private static void WaitForNextSample(IPowerRecorder recorder)
+    {
+        if (recorder is not PowerSampler sampler)
+        {
+            return;
+        }
+        var count = sampler.SampleCount;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (sampler.SampleCount == count && sampler.Failure is null && waited.Elapsed < SampleWait)
+        {
+            Thread.Sleep(1);
+        }
+    }
+
+    private static readonly TimeSpan SampleWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Stops and disposes a recorder left running.</summary>
     public void Dispose()

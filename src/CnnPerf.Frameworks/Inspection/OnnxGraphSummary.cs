@@ -5,29 +5,22 @@ using CnnPerf.Onnx;
 namespace CnnPerf.Frameworks.Inspection;
 
 /// <summary>
-/// What the backends need to know about an ONNX file beyond what the framework tells them: the input and output
-/// shapes (dynamic dimensions taken as 1) and every node's name, operator type and outputs.
+/// What the backends need to know about an ONNX file beyond what the framework tells them: the input shape
+/// (dynamic dimensions taken as 1) and every node's name and operator type. Unlike the full feature extraction
+/// it infers no shapes, so it works on graphs with operators CnnPerf does not know.
 /// </summary>
 internal sealed class OnnxGraphSummary
 {
     private readonly IReadOnlyList<NodeProto> _nodes;
 
-    private OnnxGraphSummary(string inputName, TensorShape inputShape, string outputName, IReadOnlyList<NodeProto> nodes)
+    private OnnxGraphSummary(TensorShape inputShape, IReadOnlyList<NodeProto> nodes)
     {
-        InputName = inputName;
         InputShape = inputShape;
-        OutputName = outputName;
         _nodes = nodes;
     }
 
-    /// <summary>Name of the single graph input that is not an initializer.</summary>
-    public string InputName { get; }
-
-    /// <summary>Shape of that input, dynamic dimensions resolved to 1.</summary>
+    /// <summary>Shape of the single graph input that is not an initializer, dynamic dimensions resolved to 1.</summary>
     public TensorShape InputShape { get; }
-
-    /// <summary>Name of the first graph output.</summary>
-    public string OutputName { get; }
 
     /// <summary>Reads the summary of <paramref name="model"/>; problems become an <see cref="InferenceException"/> of <paramref name="backend"/>.</summary>
     public static OnnxGraphSummary Read(ModelSource model, string backend)
@@ -58,7 +51,7 @@ internal sealed class OnnxGraphSummary
             throw new InferenceException(backend, model.Name, $"input '{inputs[0].Name}' has no declared shape");
         }
         var dimensions = shape.Dim.Select(d => d.DimValue > 0 ? checked((int)d.DimValue) : 1).ToArray();
-        return new OnnxGraphSummary(inputs[0].Name, new TensorShape(dimensions), graph.Output[0].Name, graph.Node.ToList());
+        return new OnnxGraphSummary(new TensorShape(dimensions), graph.Node.ToList());
     }
 
     /// <summary>The operator type of the node with that name; null when there is none.</summary>

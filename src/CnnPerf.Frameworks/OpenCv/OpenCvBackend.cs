@@ -7,7 +7,8 @@ namespace CnnPerf.Frameworks.OpenCv;
 /// <summary>
 /// OpenCV's DNN module (through OpenCvSharp) with its own OPENCV backend on the CPU target. Reads ONNX files
 /// and Caffe models (<c>.prototxt</c> + <c>.caffemodel</c>); <see cref="BackendOptions.Threads"/> sets OpenCV's
-/// thread count; per-layer timings come from OpenCV's performance profile. No backend-specific settings.
+/// thread count (a process-wide setting in OpenCV, so every load and run sets it again); per-layer timings
+/// come from OpenCV's performance profile. No backend-specific settings.
 /// When OpenCV's native library cannot load (typically <c>libgtk-3.so.0</c> missing) the backend reports
 /// itself unavailable instead of failing.
 /// </summary>

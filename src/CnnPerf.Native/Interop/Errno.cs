@@ -53,6 +53,7 @@ internal static class Errno
         24 or 23 => "too many open files: raise the limit (ulimit -n) or open fewer counters",
         3 => "no such process or thread (it may have exited)",
         16 => "the PMU is in exclusive use by another user",
+        10 => "an inherited copy of this group (in a thread created while the group was being opened) has other members: reopen the group",
         22 => "invalid event configuration for this kernel or PMU (check config fields and flags)",
         28 => "the PMU has no free counter for this event",
         38 => "the kernel was built without perf events (CONFIG_PERF_EVENTS)",

@@ -6,23 +6,25 @@ namespace CnnPerf.Native.Perf;
 /// A command started with counters that turn on when it calls exec, like <c>perf stat</c>: the counters are
 /// opened disabled on the calling thread with <c>inherit</c> and <c>enable_on_exec</c>; the forked child
 /// inherits them, they enable at its exec, and its counts (and its children's) fold into the group when it
-/// exits. Owns the process object and the group.
+/// exits. Like <c>perf stat</c>, each event is its own group, so the kernel multiplexes hardware events
+/// independently (the readings carry their running share). Owns the process object and the counters.
 /// </summary>
 public sealed class CountedProcess : IDisposable
 {
-    private readonly PerfCounterGroup _group;
+    private readonly List<PerfCounterGroup> _groups;
 
-    private CountedProcess(Process process, PerfCounterGroup group)
+    private CountedProcess(Process process, IReadOnlyList<IPerfEvent> events, List<PerfCounterGroup> groups)
     {
         Process = process;
-        _group = group;
+        Events = events;
+        _groups = groups;
     }
 
     /// <summary>The started process.</summary>
     public Process Process { get; }
 
     /// <summary>The counted events.</summary>
-    public IReadOnlyList<IPerfEvent> Events => _group.Events;
+    public IReadOnlyList<IPerfEvent> Events { get; }
 
     /// <summary>Starts <paramref name="startInfo"/> with <paramref name="events"/> counted from its exec.</summary>
     /// <param name="startInfo">The command (UseShellExecute must be false).</param>
@@ -35,20 +37,24 @@ public sealed class CountedProcess : IDisposable
     {
         // The counters follow the thread that forks, so open them and start the process on this thread.
         var settings = (builder ?? new PerfEventBuilder()) with { Pid = 0, Cpu = -1, Disabled = true, Inherit = true, EnableOnExec = true };
-        var group = settings.OpenGroup(events);
+        var groups = new List<PerfCounterGroup>(events.Count);
         try
         {
+            foreach (var perfEvent in events)
+            {
+                groups.Add(settings.OpenGroup([perfEvent]));
+            }
             var process = Process.Start(startInfo) ?? throw new CnnPerfException($"could not start '{startInfo.FileName}'");
-            return new CountedProcess(process, group);
+            return new CountedProcess(process, [.. events], groups);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            group.Dispose();
+            groups.ForEach(group => group.Dispose());
             throw new CnnPerfException($"could not start '{startInfo.FileName}': {e.Message}", e);
         }
         catch
         {
-            group.Dispose();
+            groups.ForEach(group => group.Dispose());
             throw;
         }
     }
@@ -57,16 +63,16 @@ public sealed class CountedProcess : IDisposable
     public async Task<GroupReading> WaitForExitAsync(CancellationToken cancellationToken = default)
     {
         await Process.WaitForExitAsync(cancellationToken);
-        return _group.Read();
+        return Read();
     }
 
     /// <summary>Reads the counts so far (a running child's counts fold in only when it exits).</summary>
-    public GroupReading Read() => _group.Read();
+    public GroupReading Read() => new(Events, [.. _groups.Select(group => group.Read().Values[0])]);
 
     /// <summary>Closes the counters and releases the process object (it does not kill the process).</summary>
     public void Dispose()
     {
-        _group.Dispose();
+        _groups.ForEach(group => group.Dispose());
         Process.Dispose();
     }
 }

@@ -1,10 +1,11 @@
+using System.Runtime.CompilerServices;
 using CnnPerf.Native.Interop;
 
 namespace CnnPerf.Native.Perf;
 
 /// <summary>
 /// Counters scheduled together and read in one system call (read_format GROUP | TOTAL_TIME_ENABLED |
-/// TOTAL_TIME_RUNNING | ID). Created by <see cref="PerfEventBuilder.OpenGroup"/>; owns every fd and closes them
+/// TOTAL_TIME_RUNNING | ID). Created by <see cref="PerfEventBuilder.OpenGroup(IReadOnlyList{IPerfEvent})"/>; owns every fd and closes them
 /// on <see cref="Dispose"/>. Readings are cumulative: take deltas (never reset inherited counters).
 /// </summary>
 public sealed class PerfCounterGroup : IDisposable
@@ -47,6 +48,7 @@ public sealed class PerfCounterGroup : IDisposable
     }
 
     /// <summary>Reads every counter into <paramref name="destination"/> (in the order of <see cref="Events"/>) without allocating.</summary>
+    [SkipLocalsInit]
     public void Read(Span<CounterValue> destination)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -5,7 +5,7 @@ namespace CnnPerf.Native.Perf;
 /// <summary>
 /// How to open counters, with the kernel's <c>perf_event_attr</c> and <c>perf_event_open</c> field names:
 /// compose it with an initializer or <c>with</c>, then <see cref="Open"/> one counter or
-/// <see cref="OpenGroup"/> a group. The default counts the calling thread on any CPU, enabled, user and kernel
+/// <see cref="OpenGroup(IReadOnlyList{IPerfEvent})"/> a group. The default counts the calling thread on any CPU, enabled, user and kernel
 /// mode.
 /// </summary>
 public sealed record PerfEventBuilder
@@ -58,13 +58,49 @@ public sealed record PerfEventBuilder
     /// </summary>
     /// <returns>The group; the caller owns and disposes it.</returns>
     /// <exception cref="PerfEventException">The kernel refused one event; nothing stays open.</exception>
-    public PerfCounterGroup OpenGroup(IReadOnlyList<IPerfEvent> events)
+    public PerfCounterGroup OpenGroup(IReadOnlyList<IPerfEvent> events) => OpenGroup(events, afterLeader: null);
+
+    /// <summary>
+    /// Opens a group; <paramref name="afterLeader"/> runs between the leader and the members (a seam for tests).
+    /// With <see cref="Inherit"/>, a thread the opening thread creates while the group is incomplete (the
+    /// runtime may start one at any time, for example for tiered compilation) inherits a copy of the leader:
+    /// the kernel then refuses the next members (EINVAL) or group reads (ECHILD) while that thread lives. The
+    /// group is checked with one read and reopened when that happened.
+    /// </summary>
+    internal PerfCounterGroup OpenGroup(IReadOnlyList<IPerfEvent> events, Action? afterLeader)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
             throw new ArgumentException("a counter group needs at least one event", nameof(events));
         }
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            PerfCounterGroup? group = null;
+            try
+            {
+                group = OpenGroupOnce(events, attempt == 1 ? afterLeader : null);
+                if (Inherit && events.Count > 1)
+                {
+                    group.Read();
+                }
+                return group;
+            }
+            catch (PerfEventException e) when (Inherit && attempt < attempts && e.Errno is "ECHILD" or "EINVAL")
+            {
+                group?.Dispose();
+            }
+            catch
+            {
+                group?.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private PerfCounterGroup OpenGroupOnce(IReadOnlyList<IPerfEvent> events, Action? afterLeader)
+    {
         const PerfReadFormat format = PerfReadFormat.Group | PerfReadFormat.TotalTimeEnabled | PerfReadFormat.TotalTimeRunning | PerfReadFormat.Id;
         // The leader always opens disabled: members added to a running leader stay off until the task is next
         // scheduled in, so they would silently miss counts. Enable the complete group instead.
@@ -75,6 +111,10 @@ public sealed record PerfEventBuilder
             foreach (var perfEvent in events)
             {
                 handles.Add(settings.OpenHandle(perfEvent, format, handles.Count == 0 ? null : handles[0], isLeader: handles.Count == 0));
+                if (handles.Count == 1)
+                {
+                    afterLeader?.Invoke();
+                }
             }
             var group = new PerfCounterGroup(events, handles);
             if (!Disabled && !EnableOnExec)

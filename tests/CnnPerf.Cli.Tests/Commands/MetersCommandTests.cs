@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using CnnPerf.Native.Power.Serial;
+using CnnPerf.Native.Tests.Power.Serial;
 
 namespace CnnPerf.Cli.Tests.Commands;
 
@@ -56,6 +58,40 @@ public class MetersCommandTests
         {
             File.Delete(path);
         }
+    }
+
+    [Test]
+    public void Read_of_a_live_um25c_prints_readings_then_one_summary_object()
+    {
+        // 5.000 V, 0.4000 A, 2.000 W on every frame.
+        using var device = new FakeUmDevice(_ => UmFrameBuilder.Build(UmModel.Um25C, 5000, 4000, 2000));
+        var (exitCode, output, error) = CliRun.Invoke("meters", "--read", $"um25c:{device.PortName}", "--seconds", "0.5", "--json");
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        var summary = JsonDocument.Parse(output).RootElement;
+        Assert.That(summary.GetProperty("meter").GetString(), Is.EqualTo("um25c"));
+        var samples = summary.GetProperty("samples").GetInt32();
+        Assert.That(samples, Is.GreaterThanOrEqualTo(2));
+        Assert.That(summary.GetProperty("mean_w").GetDouble(), Is.EqualTo(2.0).Within(1e-9));
+        Assert.That(summary.GetProperty("min_w").GetDouble(), Is.EqualTo(2.0).Within(1e-9));
+        Assert.That(summary.GetProperty("max_w").GetDouble(), Is.EqualTo(2.0).Within(1e-9));
+        Assert.That(summary.GetProperty("energy_j").GetDouble(), Is.EqualTo(2.0 * summary.GetProperty("seconds").GetDouble()).Within(1e-9));
+        var live = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(live, Has.Length.EqualTo(samples), "with --json the live readings go to stderr, one per sample");
+        Assert.That(live[0], Does.Contain("2.0000 W").And.Contain("5.000 V").And.Contain("0.4000 A"));
+    }
+
+    [Test]
+    public void A_meter_that_goes_silent_during_read_keeps_its_samples_and_fails()
+    {
+        using var device = new FakeUmDevice(_ => UmFrameBuilder.Build(UmModel.Um25C, 5000, 2000, 1000));
+        var unplugged = 0;
+        using var unplugger = new Timer(_ => { if (device.Requests >= 3 && Interlocked.Exchange(ref unplugged, 1) == 0) { device.Unplug(); } }, null, 0, 5);
+        var (exitCode, output, error) = CliRun.Invoke("meters", "--read", $"um25c:{device.PortName}", "--seconds", "60", "--json");
+        Assert.That(exitCode, Is.EqualTo(1));
+        var summary = JsonDocument.Parse(output).RootElement;
+        Assert.That(summary.GetProperty("samples").GetInt32(), Is.GreaterThanOrEqualTo(2));
+        Assert.That(summary.GetProperty("status").GetString(), Does.StartWith("power incomplete: um25c failed 3 reads in a row"));
+        Assert.That(error, Does.Contain("no full frame"));
     }
 
     [TestCase("watts")]

@@ -82,23 +82,5 @@ public class ModelsCommandTests
         Assert.That(error, Does.Contain("not a valid ONNX file"));
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var savedOut = Console.Out;
-        var savedError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exitCode = CliApplication.Run(args);
-            return (exitCode, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-        }
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => CliRun.Invoke(args);
 }

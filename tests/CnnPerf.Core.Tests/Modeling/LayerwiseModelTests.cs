@@ -12,16 +12,20 @@ public sealed class LayerwiseModelTests
         Assert.That(result.Networks, Has.Count.EqualTo(6));
         Assert.That(result.Errors.MeanAbsolutePercentageError, Is.LessThan(3));
         Assert.That(result.Errors.WithinTenPercent, Is.EqualTo(1));
-        Assert.That(result.Notes, Has.Some.Contains("layer type Gemm predicted by the pooled model"));
+        Assert.That(result.Notes, Has.None.Contains("pooled"), "every type has a model of its own");
     }
 
     [Test]
-    public void SparseTypesFallBackToThePooledModelAndSaySo()
+    public void SparseTypesGetAOneFeatureModelOrThePooledOneAndSaySo()
     {
         var (samples, measured) = SyntheticNetworks();
+        samples.Add(new LayerSample("net0", new LayerInput("prob", "Softmax", [0, 0, 4000, 4000, 0, 0]), 0.01));
         var model = LayerwiseModel.Train(samples, measured);
-        Assert.That(model.TypeModels.Keys, Is.EquivalentTo(new[] { "Conv", "Relu" }));
-        Assert.That(model.Notes, Has.One.Contains("Gemm: 6 measured layer(s) < 8, pooled model used"));
+        Assert.That(model.TypeModels.Keys, Is.EquivalentTo(new[] { "Conv", "Gemm", "Relu" }));
+        Assert.That(model.TypeModels["Conv"].FeatureIndices, Has.Count.EqualTo(6));
+        Assert.That(model.TypeModels["Gemm"].FeatureIndices, Is.EqualTo(new[] { 0 }));
+        Assert.That(model.Notes, Has.One.Contains("Gemm: 6 measured layer(s) < 8, model on one feature (macs)"));
+        Assert.That(model.Notes, Has.One.Contains("Softmax: 1 measured layer(s), pooled model used"));
         var prediction = model.Predict([new LayerInput("x", "Softmax", [0, 0, 4000, 4000, 0, 0])]);
         Assert.That(prediction.PooledTypes, Is.EqualTo(new[] { "Softmax" }));
         Assert.That(prediction.Milliseconds, Is.GreaterThanOrEqualTo(0), "layer times are never negative");

@@ -109,6 +109,8 @@ public class PowerSamplerTests
         var meter = new FakePowerMeter(_ => 1.0);
         var sampler = new PowerSampler(meter, Fast with { Interval = TimeSpan.Zero });
         Assert.That(sampler.Interval, Is.EqualTo(meter.MinimumInterval));
+        Assert.That(new PowerSampler(new FakePowerMeter(_ => 1.0)).Interval, Is.EqualTo(meter.MinimumInterval), "by default the meter's own rate");
+        Assert.That(new PowerSampler(new FakePowerMeter(_ => 1.0), Fast with { Interval = TimeSpan.FromSeconds(1) }).Interval, Is.EqualTo(TimeSpan.FromSeconds(1)));
         sampler.Dispose();
         Assert.That(meter.Disposed, Is.True);
         Assert.That(sampler.Stop().Samples, Is.Empty);

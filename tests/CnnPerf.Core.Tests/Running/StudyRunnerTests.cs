@@ -69,7 +69,7 @@ public class StudyRunnerTests
         var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(2)], new MeasurementRunner()), [monitor]);
         using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
 
-        var outcome = runner.Run([Spin("a") with { Measurement = MeasurementPolicy.ForIterations(50), Warmup = WarmupPolicy.Fixed(25) }], store, Machine);
+        var outcome = runner.Run([Spin("a") with { Measurement = MeasurementPolicy.ForIterations(50) }], store, Machine);
 
         var result = outcome.Results.Single();
         var stored = store.Configurations().Single();

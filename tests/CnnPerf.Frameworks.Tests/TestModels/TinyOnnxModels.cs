@@ -26,12 +26,12 @@ internal static class TinyOnnxModels
         return Save(graph, directory);
     }
 
-    /// <summary>Relu -> one node of <paramref name="opType"/> named <paramref name="nodeName"/> on a [1,2,3,3] input with the same output shape.</summary>
-    public static ModelSource WithOperator(string directory, string opType, string nodeName)
+    /// <summary>Relu -> one node of <paramref name="opType"/> named <paramref name="nodeName"/> on a [1,2,size,size] input with the same output shape.</summary>
+    public static ModelSource WithOperator(string directory, string opType, string nodeName, int size = 3)
     {
-        var graph = new GraphProto { Name = $"tiny_{opType.ToLowerInvariant()}" };
-        graph.Input.Add(FloatInput("input", 1, 2, 3, 3));
-        graph.Output.Add(FloatInput("output", 1, 2, 3, 3));
+        var graph = new GraphProto { Name = size == 3 ? $"tiny_{opType.ToLowerInvariant()}" : $"tiny_{opType.ToLowerInvariant()}_{size}" };
+        graph.Input.Add(FloatInput("input", 1, 2, size, size));
+        graph.Output.Add(FloatInput("output", 1, 2, size, size));
         graph.Node.Add(Node("relu0", "Relu", ["input"], ["relu0_out"]));
         graph.Node.Add(Node(nodeName, opType, ["relu0_out"], ["output"]));
         return Save(graph, directory);

@@ -101,6 +101,30 @@ public class PerfCounterGroupTests
         Assert.Throws<ObjectDisposedException>(() => group.Read());
     }
 
+    [Test]
+    public void AThreadCreatedWhileAnInheritGroupOpensDoesNotBreakGroupReads()
+    {
+        // The thread inherits a copy of the incomplete group (leader only): the kernel refuses group reads with
+        // ECHILD while it lives, so the group is reopened.
+        using var release = new ManualResetEventSlim();
+        Thread? straggler = null;
+        using var group = new PerfEventBuilder { Inherit = true }.OpenGroup(Software, afterLeader: () =>
+        {
+            straggler = new Thread(release.Wait);
+            straggler.Start();
+        });
+        try
+        {
+            Workloads.TouchFreshPages(20);
+            Assert.That(group.Read()[SoftwareEvent.PageFaults].Raw, Is.GreaterThanOrEqualTo(20UL));
+        }
+        finally
+        {
+            release.Set();
+            straggler?.Join();
+        }
+    }
+
     /// <summary>A software-type event with a config no kernel knows (fails with ENOENT).</summary>
     private sealed class SoftwareLikeUnknownEvent : IPerfEvent
     {

@@ -2,7 +2,10 @@ using CnnPerf.Native.Power.I2c;
 
 namespace CnnPerf.Power.Meters;
 
-/// <summary>An INA219 as a power meter: each read waits for the next conversion (paced by the ADC settings).</summary>
+/// <summary>
+/// An INA219 as a power meter: each read waits for the next completed conversion, so a sampler at the meter's
+/// own rate takes one sample per conversion (every 1.064 ms at 12 bits, 136 ms at 128 samples on both ADCs).
+/// </summary>
 public sealed class Ina219Meter : IPowerMeter
 {
     private readonly Ina219 _device;
@@ -19,8 +22,8 @@ public sealed class Ina219Meter : IPowerMeter
     /// <inheritdoc/>
     public string Name => "ina219";
 
-    /// <summary>Zero: <see cref="TryRead"/> itself waits for the next conversion.</summary>
-    public TimeSpan MinimumInterval => TimeSpan.Zero;
+    /// <summary>The time between two conversions at the configured ADC settings (datasheet conversion times).</summary>
+    public TimeSpan MinimumInterval => _device.SamplePeriod;
 
     /// <inheritdoc/>
     public bool TryRead(out PowerReading reading, out string? failure)

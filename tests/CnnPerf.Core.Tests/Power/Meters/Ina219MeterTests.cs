@@ -34,7 +34,8 @@ public class Ina219MeterTests
     public void Unplugged_mid_run_keeps_the_samples_and_marks_the_capture_incomplete()
     {
         var device = new FakeIna219Device { ShuntVolts = 0.02, BusVolts = 5.0 };
-        using var sampler = new PowerSampler(Open(device), new PowerSamplerOptions(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5), 3));
+        using var sampler = new PowerSampler(Open(device), PowerSamplerOptions.Default with { StallTimeout = TimeSpan.FromSeconds(5) });
+        Assert.That(sampler.Interval, Is.EqualTo(TimeSpan.FromMicroseconds(84 + 84)), "one sample per 9-bit shunt + bus conversion");
         sampler.Start();
         var guard = System.Diagnostics.Stopwatch.StartNew();
         while (sampler.SampleCount < 10)
