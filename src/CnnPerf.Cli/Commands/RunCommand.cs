@@ -45,6 +45,10 @@ internal static class RunCommand
             var result = executor.Execute(configuration, signals.Token);
             result = monitor?.Complete(result) ?? result;
             result = simulation?.Complete(result) ?? result;
+            foreach (var reason in result.Counters.Where(c => c.Kind == SimulatedCounterMonitor.CounterKind && !c.Available).Select(c => c.Reason).Distinct())
+            {
+                Console.Error.WriteLine($"warning: no simulated counters: {reason}");
+            }
             if (parseResult.GetValue(store) is { } storePath)
             {
                 using var results = ResultStore.Open(storePath);

@@ -11,6 +11,9 @@ namespace CnnPerf.Simulation;
 /// </summary>
 public sealed class SimulatedCounterMonitor : IConfigurationMonitor
 {
+    /// <summary>The <see cref="CounterStatus.Kind"/> of the simulated counters in a result's counter list.</summary>
+    public const string CounterKind = "simulated";
+
     private static readonly string[] CountedIds =
     [
         MetricIds.SimInstructions.Id, MetricIds.SimD1Reads.Id, MetricIds.SimD1Misses.Id, MetricIds.SimLlMisses.Id,
@@ -53,12 +56,12 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
             return result with
             {
                 Metrics = [.. result.Metrics, .. metrics],
-                Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, "simulated", true, null, null))],
+                Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, CounterKind, true, null, null))],
             };
         }
         catch (CnnPerfException e)
         {
-            return result with { Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, "simulated", false, null, e.Message))] };
+            return result with { Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, CounterKind, false, null, e.Message))] };
         }
     }
 }
