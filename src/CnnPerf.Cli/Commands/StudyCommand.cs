@@ -58,7 +58,7 @@ internal static class StudyCommand
             var simulationDefaults = new CachegrindOptions(CacheGeometry.Host)
             {
                 Inferences = isQuick ? 2 : 3,
-                Timeout = isQuick ? TimeSpan.FromMinutes(4) : TimeSpan.FromMinutes(10),
+                Timeout = isQuick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(15),
             };
             var simulation = counters.CreateMonitor(parseResult, simulationDefaults, signals.Token);
             var runner = new StudyRunner(executor, [.. new IConfigurationMonitor?[] { monitor, simulation }.OfType<IConfigurationMonitor>()]);
