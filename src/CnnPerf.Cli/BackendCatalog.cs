@@ -1,6 +1,8 @@
 using CnnPerf.Backends;
+using CnnPerf.Frameworks.Managed;
 using CnnPerf.Frameworks.OnnxRuntime;
 using CnnPerf.Frameworks.OpenCv;
+using CnnPerf.Frameworks.TorchSharp;
 
 namespace CnnPerf.Cli;
 
@@ -12,6 +14,8 @@ internal static class BackendCatalog
     [
         new OnnxRuntimeBackend(),
         new OpenCvBackend(),
+        new TorchSharpBackend(),
+        new ManagedBackend(),
     ];
 
     /// <summary>Finds a backend by name.</summary>

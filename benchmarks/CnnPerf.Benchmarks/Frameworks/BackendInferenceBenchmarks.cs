@@ -2,12 +2,13 @@ using BenchmarkDotNet.Attributes;
 using CnnPerf.Backends;
 using CnnPerf.Frameworks.OnnxRuntime;
 using CnnPerf.Frameworks.OpenCv;
+using CnnPerf.Frameworks.TorchSharp;
 using CnnPerf.Models;
 
 namespace CnnPerf.Benchmarks.Frameworks;
 
 /// <summary>
-/// One inference of a zoo model on ONNX Runtime and OpenCV DNN, including the backends' binding of the caller's
+/// One inference of a zoo model on ONNX Runtime, OpenCV DNN and TorchSharp, including the backends' binding of the caller's
 /// tensors (the allocation column shows that a run copies no tensor data into managed memory).
 /// </summary>
 [MemoryDiagnoser]
@@ -18,7 +19,7 @@ public class BackendInferenceBenchmarks
     private Tensor _output = null!;
 
     /// <summary>The backend.</summary>
-    [Params(OnnxRuntimeBackend.BackendName, OpenCvBackend.BackendName)]
+    [Params(OnnxRuntimeBackend.BackendName, OpenCvBackend.BackendName, TorchSharpBackend.BackendName)]
     public string Backend { get; set; } = OnnxRuntimeBackend.BackendName;
 
     /// <summary>The zoo model.</summary>
@@ -33,7 +34,12 @@ public class BackendInferenceBenchmarks
     [GlobalSetup]
     public void Load()
     {
-        IInferenceBackend backend = Backend == OpenCvBackend.BackendName ? new OpenCvBackend() : new OnnxRuntimeBackend();
+        IInferenceBackend backend = Backend switch
+        {
+            OpenCvBackend.BackendName => new OpenCvBackend(),
+            TorchSharpBackend.BackendName => new TorchSharpBackend(),
+            _ => new OnnxRuntimeBackend(),
+        };
         _session = backend.Load(new ModelZoo().Get(Model), new BackendOptions(Threads));
         _input = Tensor.Random(_session.InputShape, 1);
         _output = new Tensor(_session.OutputShape);

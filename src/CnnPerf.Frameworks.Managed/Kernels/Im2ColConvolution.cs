@@ -1,0 +1,91 @@
+using CnnPerf.Frameworks.Managed.Memory;
+
+namespace CnnPerf.Frameworks.Managed.Kernels;
+
+/// <summary>
+/// Convolution as GEMM: the weights of each group are packed once as A [OC/g, IC/g*KH*KW]; each item gathers a
+/// block of im2col columns straight into packed B panels (no full im2col matrix is ever built) and runs the
+/// micro-kernel over it. Items are (group, block of output channels, tile of output positions).
+/// </summary>
+internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
+{
+    private const int TileColumns = 128;
+
+    private readonly NativeBuffer _packedWeights;
+    private readonly int _tiles;
+    private int _channelBlocks;
+    private int _panelsPerBlock;
+
+    /// <summary>Packs <paramref name="weights"/> ([OC, IC/g, KH, KW]).</summary>
+    public Im2ColConvolution(ConvolutionGeometry geometry, float[] weights, float[] bias, Activation activation)
+        : base(geometry, bias, activation)
+    {
+        var m = geometry.OutChannelsPerGroup;
+        var k = geometry.ReductionLength;
+        var perGroup = PackedGemm.PackedASize(m, k);
+        _packedWeights = new NativeBuffer(perGroup * geometry.Groups);
+        fixed (float* w = weights)
+        {
+            for (var g = 0; g < geometry.Groups; g++)
+            {
+                PackedGemm.PackA(w + (long)g * m * k, m, k, k, _packedWeights.Pointer + g * perGroup);
+            }
+        }
+        _tiles = PackedGemm.PanelCount(geometry.OutPlane, TileColumns);
+    }
+
+    /// <inheritdoc />
+    public override ConvolutionTechnique Technique => ConvolutionTechnique.Im2Col;
+
+    /// <inheritdoc />
+    public override long WeightFloats => _packedWeights.Length;
+
+    /// <inheritdoc />
+    public override long ScratchFloats => (long)Math.Min(PackedGemm.KC, Geometry.ReductionLength) * PackedGemm.PanelCount(TileColumns, PackedGemm.NR) * PackedGemm.NR;
+
+    /// <inheritdoc />
+    protected override int ItemCount(int threads)
+    {
+        var panels = PackedGemm.PanelCount(Geometry.OutChannelsPerGroup, PackedGemm.MR);
+        var wanted = (4 * threads + _tiles * Geometry.Groups - 1) / (_tiles * Geometry.Groups);
+        _channelBlocks = threads == 1 ? 1 : Math.Clamp(wanted, 1, panels);
+        _panelsPerBlock = PackedGemm.PanelCount(panels, _channelBlocks);
+        _channelBlocks = PackedGemm.PanelCount(panels, _panelsPerBlock);
+        return Geometry.Groups * _channelBlocks * _tiles;
+    }
+
+    /// <inheritdoc />
+    public override void Execute(int item, int worker)
+    {
+        var geometry = Geometry;
+        var tile = item % _tiles;
+        var block = item / _tiles % _channelBlocks;
+        var group = item / (_tiles * _channelBlocks);
+        var m = geometry.OutChannelsPerGroup;
+        var k = geometry.ReductionLength;
+        var n = geometry.OutPlane;
+        var m0 = block * _panelsPerBlock * PackedGemm.MR;
+        var m1 = Math.Min(m, m0 + _panelsPerBlock * PackedGemm.MR);
+        var n0 = tile * TileColumns;
+        var cols = Math.Min(TileColumns, n - n0);
+        var input = Input + (long)group * geometry.InChannelsPerGroup * geometry.InPlane;
+        var output = Output + (long)group * m * n;
+        var residual = Residual == null ? null : Residual + (long)group * m * n;
+        var packedA = _packedWeights.Pointer + group * PackedGemm.PackedASize(m, k);
+        var packedB = Scratch!.For(worker);
+        var epilogue = Epilogue.Offset(group * m);
+        for (var k0 = 0; k0 < k; k0 += PackedGemm.KC)
+        {
+            var kc = Math.Min(PackedGemm.KC, k - k0);
+            Im2ColPacker.Pack(geometry, input, k0, kc, n0, cols, packedB);
+            PackedGemm.Multiply(packedA, k, m0, m1, packedB, k0, kc, n0, cols, output, n, epilogue, residual);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _packedWeights.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Numerics;
+
+namespace CnnPerf.Frameworks.Managed.Kernels;
+
+/// <summary>
+/// Gathers a block of the im2col matrix (rows = input channel x kernel position, columns = output positions)
+/// directly into the packed B layout of <see cref="PackedGemm"/>, with zeros for padding. A panel row that lies
+/// inside one output row and inside the image is copied with vector loads (stride 1) or a strided gather; only
+/// panels at borders and row ends take the per-element path.
+/// </summary>
+internal static unsafe class Im2ColPacker
+{
+    /// <summary>Packs rows k0..k0+kc and output positions n0..n0+cols of one group's input.</summary>
+    public static void Pack(ConvolutionGeometry g, float* input, int k0, int kc, int n0, int cols, float* packed)
+    {
+        if (g.KernelHeight == 1 && g.KernelWidth == 1 && g.StrideHeight == 1 && g.StrideWidth == 1
+            && g.PadTop == 0 && g.PadLeft == 0 && g.PadBottom == 0 && g.PadRight == 0)
+        {
+            PackedGemm.PackB(input, g.InPlane, k0, kc, n0, cols, packed);
+            return;
+        }
+        var nr = PackedGemm.NR;
+        var first = stackalloc int[g.KernelWidth];
+        var end = stackalloc int[g.KernelWidth];
+        for (var kx = 0; kx < g.KernelWidth; kx++)
+        {
+            (first[kx], end[kx]) = g.ValidColumns(kx);
+        }
+        for (var panel = 0; panel < PackedGemm.PanelCount(cols, nr); panel++)
+        {
+            var j0 = n0 + panel * nr;
+            var width = Math.Min(nr, cols - panel * nr);
+            var oy0 = j0 / g.OutWidth;
+            var ox0 = j0 % g.OutWidth;
+            var oneRow = width == nr && ox0 + nr <= g.OutWidth;
+            var destination = packed + (long)panel * kc * nr;
+            var channel = k0 / (g.KernelHeight * g.KernelWidth);
+            var ky = k0 / g.KernelWidth % g.KernelHeight;
+            var kx = k0 % g.KernelWidth;
+            for (var kk = 0; kk < kc; kk++)
+            {
+                var row = destination + kk * nr;
+                var plane = input + (long)channel * g.InPlane;
+                var iy = g.InputRow(oy0, ky);
+                if (oneRow && (uint)iy < (uint)g.InHeight && ox0 >= first[kx] && ox0 + nr <= end[kx])
+                {
+                    var source = plane + (long)iy * g.InWidth + g.InputColumn(ox0, kx);
+                    if (g.StrideWidth == 1)
+                    {
+                        Vector.Store(Vector.Load(source), row);
+                        Vector.Store(Vector.Load(source + Vector<float>.Count), row + Vector<float>.Count);
+                    }
+                    else
+                    {
+                        for (var lane = 0; lane < nr; lane++)
+                        {
+                            row[lane] = source[lane * g.StrideWidth];
+                        }
+                    }
+                }
+                else
+                {
+                    GatherSlow(g, plane, ky, kx, first[kx], end[kx], oy0, ox0, width, row, nr);
+                }
+                if (++kx == g.KernelWidth)
+                {
+                    kx = 0;
+                    if (++ky == g.KernelHeight)
+                    {
+                        ky = 0;
+                        channel++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void GatherSlow(ConvolutionGeometry g, float* plane, int ky, int kx, int first, int end, int oy, int ox, int width, float* row, int nr)
+    {
+        var iy = g.InputRow(oy, ky);
+        for (var lane = 0; lane < nr; lane++)
+        {
+            row[lane] = lane < width && (uint)iy < (uint)g.InHeight && ox >= first && ox < end
+                ? plane[(long)iy * g.InWidth + g.InputColumn(ox, kx)]
+                : 0f;
+            if (++ox == g.OutWidth)
+            {
+                ox = 0;
+                iy = g.InputRow(++oy, ky);
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace CnnPerf.Frameworks.Managed.Kernels;
+
+/// <summary>
+/// Single-precision GEMM on packed operands: C[M,N] = A[M,K] * B[K,N], with a register-blocked micro-kernel of
+/// <see cref="MR"/> rows by <see cref="NR"/> columns (two <see cref="Vector{T}"/> per row: AVX2/AVX-512 on
+/// x86-64, AdvSimd on arm64), fused multiply-add where the CPU has it.
+/// A is packed once (weights) into panels of MR rows laid out [K][MR]; B is packed per block into panels of
+/// NR columns laid out [KC][NR]; missing rows and columns are zero padded.
+/// </summary>
+internal static unsafe class PackedGemm
+{
+    /// <summary>Rows of the micro-kernel.</summary>
+    public const int MR = 6;
+
+    /// <summary>Depth of one block of K (a packed B panel of KC x NR floats stays in L1).</summary>
+    public const int KC = 256;
+
+    /// <summary>Columns of the micro-kernel.</summary>
+    public static int NR { get; } = 2 * Vector<float>.Count;
+
+    /// <summary>Floats needed to pack an M x K matrix A.</summary>
+    public static long PackedASize(int m, int k) => (long)PanelCount(m, MR) * MR * k;
+
+    /// <summary>Number of panels of <paramref name="size"/> needed to cover <paramref name="length"/>.</summary>
+    public static int PanelCount(int length, int size) => (length + size - 1) / size;
+
+    /// <summary>Packs row-major A (row stride <paramref name="lda"/>) into MR-row panels.</summary>
+    public static void PackA(float* a, int m, int k, int lda, float* packed)
+    {
+        for (var panel = 0; panel < PanelCount(m, MR); panel++)
+        {
+            var destination = packed + (long)panel * MR * k;
+            for (var kk = 0; kk < k; kk++)
+            {
+                for (var r = 0; r < MR; r++)
+                {
+                    var row = panel * MR + r;
+                    destination[kk * MR + r] = row < m ? a[(long)row * lda + kk] : 0f;
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs rows k0..k0+kc of row-major B (row stride <paramref name="ldb"/>), columns n0..n0+cols, into NR-column panels.</summary>
+    public static void PackB(float* b, int ldb, int k0, int kc, int n0, int cols, float* packed)
+    {
+        var nr = NR;
+        for (var panel = 0; panel < PanelCount(cols, nr); panel++)
+        {
+            var destination = packed + (long)panel * kc * nr;
+            var start = panel * nr;
+            var width = Math.Min(nr, cols - start);
+            for (var kk = 0; kk < kc; kk++)
+            {
+                var source = b + (long)(k0 + kk) * ldb + n0 + start;
+                var row = destination + kk * nr;
+                if (width == nr)
+                {
+                    Vector.Store(Vector.Load(source), row);
+                    Vector.Store(Vector.Load(source + Vector<float>.Count), row + Vector<float>.Count);
+                }
+                else
+                {
+                    for (var j = 0; j < nr; j++)
+                    {
+                        row[j] = j < width ? source[j] : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Multiplies all of packed A (rows m0..m1, aligned to MR) by packed B (columns n0..n0+cols) over the K range
+    /// k0..k0+kc, storing into C (row stride <paramref name="ldc"/>). When k0 is not 0 the product is added to C;
+    /// when the block ends K the epilogue is applied (bias by row, residual with C's layout, clamp).
+    /// </summary>
+    public static void Multiply(float* packedA, int k, int m0, int m1, float* packedB, int k0, int kc, int n0, int cols,
+        float* c, int ldc, in Epilogue epilogue, float* residual)
+    {
+        var nr = NR;
+        var last = k0 + kc == k;
+        for (var panelB = 0; panelB < PanelCount(cols, nr); panelB++)
+        {
+            var column = n0 + panelB * nr;
+            var width = Math.Min(nr, cols - panelB * nr);
+            var b = packedB + (long)panelB * kc * nr;
+            for (var row = m0; row < m1; row += MR)
+            {
+                var a = packedA + (long)row * k + (long)k0 * MR;
+                var offset = (long)row * ldc + column;
+                MicroKernel(kc, a, b, c + offset, ldc, Math.Min(MR, m1 - row), width, k0 > 0, last, epilogue, row,
+                    residual == null ? null : residual + offset);
+            }
+        }
+    }
+
+    /// <summary>One MR x NR tile of C over kc steps of K.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MicroKernel(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
+        in Epilogue epilogue, int row0, float* residual)
+    {
+        var w = Vector<float>.Count;
+        Vector<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (var kk = 0; kk < kc; kk++)
+        {
+            var b0 = Vector.Load(b);
+            var b1 = Vector.Load(b + w);
+            var a0 = new Vector<float>(a[0]);
+            c00 = Vector.FusedMultiplyAdd(a0, b0, c00);
+            c01 = Vector.FusedMultiplyAdd(a0, b1, c01);
+            a0 = new Vector<float>(a[1]);
+            c10 = Vector.FusedMultiplyAdd(a0, b0, c10);
+            c11 = Vector.FusedMultiplyAdd(a0, b1, c11);
+            a0 = new Vector<float>(a[2]);
+            c20 = Vector.FusedMultiplyAdd(a0, b0, c20);
+            c21 = Vector.FusedMultiplyAdd(a0, b1, c21);
+            a0 = new Vector<float>(a[3]);
+            c30 = Vector.FusedMultiplyAdd(a0, b0, c30);
+            c31 = Vector.FusedMultiplyAdd(a0, b1, c31);
+            a0 = new Vector<float>(a[4]);
+            c40 = Vector.FusedMultiplyAdd(a0, b0, c40);
+            c41 = Vector.FusedMultiplyAdd(a0, b1, c41);
+            a0 = new Vector<float>(a[5]);
+            c50 = Vector.FusedMultiplyAdd(a0, b0, c50);
+            c51 = Vector.FusedMultiplyAdd(a0, b1, c51);
+            a += MR;
+            b += 2 * w;
+        }
+        if (rows == MR && cols == 2 * w)
+        {
+            StoreRow(c00, c01, c, residual, accumulate, last, epilogue, row0);
+            StoreRow(c10, c11, c + ldc, residual == null ? null : residual + ldc, accumulate, last, epilogue, row0 + 1);
+            StoreRow(c20, c21, c + 2 * ldc, residual == null ? null : residual + 2 * ldc, accumulate, last, epilogue, row0 + 2);
+            StoreRow(c30, c31, c + 3 * ldc, residual == null ? null : residual + 3 * ldc, accumulate, last, epilogue, row0 + 3);
+            StoreRow(c40, c41, c + 4 * ldc, residual == null ? null : residual + 4 * ldc, accumulate, last, epilogue, row0 + 4);
+            StoreRow(c50, c51, c + 5 * ldc, residual == null ? null : residual + 5 * ldc, accumulate, last, epilogue, row0 + 5);
+            return;
+        }
+        var tile = stackalloc float[MR * 64];
+        var stride = 2 * w;
+        Vector.Store(c00, tile); Vector.Store(c01, tile + w);
+        Vector.Store(c10, tile + stride); Vector.Store(c11, tile + stride + w);
+        Vector.Store(c20, tile + 2 * stride); Vector.Store(c21, tile + 2 * stride + w);
+        Vector.Store(c30, tile + 3 * stride); Vector.Store(c31, tile + 3 * stride + w);
+        Vector.Store(c40, tile + 4 * stride); Vector.Store(c41, tile + 4 * stride + w);
+        Vector.Store(c50, tile + 5 * stride); Vector.Store(c51, tile + 5 * stride + w);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                var value = tile[r * stride + j];
+                var target = c + (long)r * ldc + j;
+                if (accumulate)
+                {
+                    value += *target;
+                }
+                if (last)
+                {
+                    value = epilogue.Apply(value, row0 + r, residual == null ? 0f : residual[(long)r * ldc + j]);
+                }
+                *target = value;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(Vector<float> v0, Vector<float> v1, float* c, float* residual, bool accumulate, bool last, in Epilogue epilogue, int row)
+    {
+        var w = Vector<float>.Count;
+        if (accumulate)
+        {
+            v0 += Vector.Load(c);
+            v1 += Vector.Load(c + w);
+        }
+        if (last)
+        {
+            var bias = new Vector<float>(epilogue.Bias[row]);
+            v0 += bias;
+            v1 += bias;
+            if (residual != null)
+            {
+                v0 += Vector.Load(residual);
+                v1 += Vector.Load(residual + w);
+            }
+            var low = new Vector<float>(epilogue.Low);
+            var high = new Vector<float>(epilogue.High);
+            v0 = Vector.Min(Vector.Max(v0, low), high);
+            v1 = Vector.Min(Vector.Max(v1, low), high);
+        }
+        Vector.Store(v0, c);
+        Vector.Store(v1, c + w);
+    }
+}

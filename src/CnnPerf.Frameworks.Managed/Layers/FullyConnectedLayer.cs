@@ -1,0 +1,67 @@
+using CnnPerf.Frameworks.Managed.Kernels;
+using CnnPerf.Frameworks.Managed.Memory;
+using CnnPerf.Frameworks.Managed.Threading;
+
+namespace CnnPerf.Frameworks.Managed.Layers;
+
+/// <summary>
+/// Gemm / MatMul with constant weights: <c>y[m, n] = clamp(dot(x[m], W[n]) + bias[n])</c>, W stored [N, K]
+/// (transposed at planning when the model stores it [K, N]; alpha and beta folded in). Items are blocks of outputs.
+/// </summary>
+internal sealed unsafe class FullyConnectedLayer : Layer, IParallelWork
+{
+    private const int OutputsPerItem = 32;
+
+    private readonly NativeBuffer _weights;
+    private readonly NativeBuffer _bias;
+    private readonly int _rows;
+    private readonly int _depth;
+    private readonly int _outputs;
+    private readonly Activation _activation;
+    private float* _input;
+    private float* _output;
+
+    /// <summary>Multiplies <paramref name="rows"/> rows of <paramref name="depth"/> inputs by <paramref name="weights"/> ([outputs, depth]).</summary>
+    public FullyConnectedLayer(string nodeName, string opType, float[] weights, float[] bias, int rows, int depth, int outputs, Activation activation, int input, int output)
+        : base(nodeName, opType, [input], output)
+    {
+        _weights = NativeBuffer.From(weights);
+        _bias = NativeBuffer.From(bias);
+        _rows = rows;
+        _depth = depth;
+        _outputs = outputs;
+        _activation = activation;
+    }
+
+    /// <inheritdoc />
+    public override long WeightFloats => _weights.Length + _bias.Length;
+
+    /// <inheritdoc />
+    public override void Execute(ExecutionContext context)
+    {
+        _input = context[Inputs[0]];
+        _output = context[Output];
+        context.Pool.Run(this, PackedGemm.PanelCount(_outputs, OutputsPerItem));
+    }
+
+    /// <inheritdoc />
+    public void Execute(int item, int worker)
+    {
+        var end = Math.Min(_outputs, (item + 1) * OutputsPerItem);
+        for (var m = 0; m < _rows; m++)
+        {
+            for (var n = item * OutputsPerItem; n < end; n++)
+            {
+                var value = VectorMath.Dot(_input + (long)m * _depth, _weights.Pointer + (long)n * _depth, _depth) + _bias.Pointer[n];
+                _output[(long)m * _outputs + n] = Math.Min(Math.Max(value, _activation.Low), _activation.High);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _weights.Dispose();
+        _bias.Dispose();
+    }
+}

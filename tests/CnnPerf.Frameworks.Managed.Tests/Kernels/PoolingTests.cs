@@ -1,0 +1,33 @@
+using CnnPerf.Frameworks.Managed.Kernels;
+
+namespace CnnPerf.Frameworks.Managed.Tests.Kernels;
+
+public sealed unsafe class PoolingTests
+{
+    [TestCase(17, 23, 3, 3, 2, 2, 1, 1, 1, 1, true)]
+    [TestCase(17, 23, 3, 3, 2, 2, 0, 0, 0, 0, true)]
+    [TestCase(9, 40, 2, 3, 1, 2, 1, 0, 0, 1, false)]
+    [TestCase(5, 5, 5, 5, 1, 1, 0, 0, 0, 0, false)]
+    public void MaxPoolingMatchesTheScalarReference(int height, int width, int kh, int kw, int sh, int sw, int pt, int pl, int pb, int pr, bool ceil)
+    {
+        var outHeight = PoolingGeometry.OutputSize(height, kh, sh, pt, pb, ceil);
+        var outWidth = PoolingGeometry.OutputSize(width, kw, sw, pl, pr, ceil);
+        var geometry = new PoolingGeometry(1, height, width, outHeight, outWidth, kh, kw, sh, sw, pt, pl, pb, pr, IsMax: true, CountIncludePad: false);
+        var input = ConvolutionKernelTests.RandomArray(new Random(height * width), height * width);
+        var fast = new float[outHeight * outWidth];
+        var reference = new float[outHeight * outWidth];
+        fixed (float* i = input, f = fast, r = reference)
+        {
+            Pooling.Plane(geometry, i, f);
+            Pooling.Reference(geometry, i, r);
+        }
+        Assert.That(fast, Is.EqualTo(reference));
+    }
+
+    [TestCase(112, 3, 2, 1, 1, false, 56)]
+    [TestCase(55, 3, 2, 0, 0, true, 27)]
+    [TestCase(56, 3, 2, 0, 0, true, 28)]
+    [TestCase(7, 7, 1, 0, 0, false, 1)]
+    public void OutputSizeFollowsFloorAndCeilModes(int input, int kernel, int stride, int padBegin, int padEnd, bool ceil, int expected) =>
+        Assert.That(PoolingGeometry.OutputSize(input, kernel, stride, padBegin, padEnd, ceil), Is.EqualTo(expected));
+}

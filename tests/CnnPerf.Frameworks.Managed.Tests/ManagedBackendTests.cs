@@ -1,0 +1,130 @@
+using CnnPerf.Backends;
+using CnnPerf.Verification;
+
+namespace CnnPerf.Frameworks.Managed.Tests;
+
+public sealed class ManagedBackendTests
+{
+    private static readonly ManagedBackend Backend = new();
+
+    [Test]
+    public void UnsupportedOperatorIsReportedByValidateAndLoadWithNodeAndOperator()
+    {
+        var model = TestModels.SmallNetwork();
+        var node = model.Graph.Node.First(n => n.OpType == "LRN");
+        node.OpType = "HardSwish";
+        var source = TestModels.Save(model, "unsupported");
+
+        var problems = Backend.Validate(source, BackendOptions.Default);
+
+        Assert.That(problems, Has.Count.EqualTo(1));
+        Assert.That(problems[0], Does.Contain($"node '{node.Name}'").And.Contain("op HardSwish").And.Contain("not supported"));
+        var error = Assert.Throws<InferenceException>(() => Backend.Load(source, BackendOptions.Default).Dispose())!;
+        Assert.That(error.NodeName, Is.EqualTo(node.Name));
+        Assert.That(error.OpType, Is.EqualTo("HardSwish"));
+    }
+
+    [Test]
+    public void BadSettingsAreReported()
+    {
+        var source = TestModels.Save(TestModels.ConvolutionChain(), "settings");
+        var options = new BackendOptions(1, new Dictionary<string, string> { ["conv"] = "fft", ["tiles"] = "4" });
+
+        var problems = Backend.Validate(source, options);
+
+        Assert.That(problems, Has.Count.EqualTo(2));
+        Assert.That(string.Join("\n", problems), Does.Contain("conv='fft'").And.Contain("unknown setting 'tiles'"));
+        Assert.Throws<InferenceException>(() => Backend.Load(source, options).Dispose());
+    }
+
+    [Test]
+    public void PlanFusesBatchNormAddAndActivationsIntoConvolutions()
+    {
+        using var session = Backend.LoadSession(TestModels.Save(TestModels.SmallNetwork(), "fusion"), BackendOptions.Default);
+
+        var ops = session.Layers.Select(l => l.OpType).ToList();
+
+        Assert.That(ops, Does.Contain("Conv+BatchNormalization+Relu"));
+        Assert.That(ops, Does.Contain("Conv+BatchNormalization+Add+Relu"));
+        Assert.That(ops, Does.Contain("Conv+Clip"));
+        Assert.That(ops, Has.None.EqualTo("BatchNormalization").And.None.EqualTo("Relu").And.None.EqualTo("Flatten"));
+        Assert.That(session.Layers.Single(l => l.OpType == "Conv+Clip").Technique, Is.EqualTo(ConvolutionTechnique.Depthwise));
+    }
+
+    [Test]
+    public void MemoryPlanPingPongsAChainBetweenTwoBuffers()
+    {
+        using var session = Backend.LoadSession(TestModels.Save(TestModels.ConvolutionChain(), "chain"), BackendOptions.Default);
+
+        Assert.That(session.Layers, Has.Count.EqualTo(5));
+        Assert.That(session.ActivationBytes, Is.EqualTo(2L * 8 * 32 * 32 * sizeof(float)));
+    }
+
+    [TestCase(1), TestCase(2), TestCase(3)]
+    public void SmallNetworkAgreesWithOnnxRuntimeForEveryTechnique(int threads)
+    {
+        var source = TestModels.Save(TestModels.SmallNetwork(), $"small{threads}");
+        foreach (var technique in Enum.GetValues<ConvolutionTechnique>())
+        {
+            var options = new BackendOptions(threads, new Dictionary<string, string> { ["conv"] = ManagedSettings.Format(technique) });
+            using var session = Backend.LoadSession(source, options);
+            var input = Tensor.Random(session.InputShape, 3);
+            var output = new Tensor(session.OutputShape);
+            session.Run(input, output);
+            var comparison = OutputComparison.Compare(OnnxRuntimeReference.Run(source.Path, input), output.Data);
+            Assert.That(comparison.MaxRelDiff, Is.LessThanOrEqualTo(BackendVerifier.DefaultTolerance), technique.ToString());
+        }
+    }
+
+    [TestCase(1), TestCase(2), TestCase(3)]
+    public void SteadyStateInferenceAllocatesNothingOnAnyThread(int threads)
+    {
+        using var session = Backend.LoadSession(TestModels.Save(TestModels.SmallNetwork(), $"alloc{threads}"), new BackendOptions(threads));
+        var input = Tensor.Random(session.InputShape, 1);
+        var output = new Tensor(session.OutputShape);
+        for (var i = 0; i < 5; i++)
+        {
+            session.Run(input, output);
+        }
+
+        var workersBefore = session.WorkerAllocatedBytes();
+        var thread = GC.GetAllocatedBytesForCurrentThread();
+        var process = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < 20; i++)
+        {
+            session.Run(input, output);
+        }
+        var threadBytes = GC.GetAllocatedBytesForCurrentThread() - thread;
+        var processBytes = GC.GetTotalAllocatedBytes(precise: true) - process;
+        var workerBytes = session.WorkerAllocatedBytes().Zip(workersBefore, (after, before) => after - before).ToArray();
+
+        // The whole process also counts the test host's own threads (logging, timers), so it is reported, not asserted.
+        TestContext.Out.WriteLine($"20 runs: calling thread {threadBytes} B, workers [{string.Join(", ", workerBytes)}] B, whole process {processBytes} B");
+        Assert.That(threadBytes, Is.Zero, "bytes allocated by the calling thread over 20 runs");
+        Assert.That(workerBytes, Has.Length.EqualTo(threads - 1).And.All.Zero, "bytes allocated by each worker thread over 20 runs");
+    }
+
+    [Test]
+    public void ProfileLayersTimesEveryStepAndComputesTheSameOutput()
+    {
+        using var session = Backend.LoadSession(TestModels.Save(TestModels.SmallNetwork(), "profile"), new BackendOptions(2));
+        var input = Tensor.Random(session.InputShape, 1);
+
+        var timings = session.ProfileLayers(input, 3);
+
+        Assert.That(timings.Select(t => t.NodeName), Is.EqualTo(session.Layers.Select(l => l.NodeName)));
+        Assert.That(timings.Select(t => t.OpType), Is.EqualTo(session.Layers.Select(l => l.OpType)));
+        Assert.That(timings, Has.All.Matches<LayerTiming>(t => t!.MeanMilliseconds >= 0));
+        Assert.That(timings.Sum(t => t.MeanMilliseconds), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void WrongTensorShapesAreRejected()
+    {
+        using var session = Backend.LoadSession(TestModels.Save(TestModels.ConvolutionChain(), "shapes"), BackendOptions.Default);
+
+        var error = Assert.Throws<InferenceException>(() => session.Run(new Tensor(new TensorShape(1, 3, 32, 32)), new Tensor(session.OutputShape)));
+
+        Assert.That(error!.Message, Does.Contain("expected input [1,8,32,32]"));
+    }
+}

@@ -1,0 +1,54 @@
+using CnnPerf.Frameworks.Managed.Threading;
+
+namespace CnnPerf.Frameworks.Managed.Tests.Threading;
+
+public sealed class WorkerPoolTests
+{
+    private sealed class Counting(int items) : IParallelWork
+    {
+        public int[] Hits { get; } = new int[items];
+        public int[] Workers { get; } = new int[8];
+
+        public void Execute(int item, int worker)
+        {
+            Interlocked.Increment(ref Hits[item]);
+            Interlocked.Increment(ref Workers[worker]);
+            Thread.SpinWait(200);
+        }
+    }
+
+    [TestCase(1), TestCase(2), TestCase(4)]
+    public void EveryItemRunsExactlyOnceInEveryRun(int threads)
+    {
+        using var pool = new WorkerPool(threads);
+        foreach (var items in new[] { 1, 2, 3, 17, 256 })
+        {
+            for (var run = 0; run < 200; run++)
+            {
+                var work = new Counting(items);
+                pool.Run(work, items);
+                Assert.That(work.Hits, Has.All.EqualTo(1), $"{items} items, run {run}");
+                Assert.That(work.Workers.Skip(threads), Has.All.Zero);
+            }
+        }
+    }
+
+    [Test]
+    public void WorkersShareTheItems()
+    {
+        using var pool = new WorkerPool(2);
+        var work = new Counting(20000);
+        pool.Run(work, 20000);
+        Assume.That(work.Workers[1], Is.Positive, "the worker thread never got a core while the caller ran 20000 items (machine too busy)");
+        Assert.That(work.Workers[0] + work.Workers[1], Is.EqualTo(20000));
+    }
+
+    [Test]
+    public void DisposedPoolRefusesWork()
+    {
+        var pool = new WorkerPool(2);
+        pool.Dispose();
+        pool.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => pool.Run(new Counting(1), 1));
+    }
+}
