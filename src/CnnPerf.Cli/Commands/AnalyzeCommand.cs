@@ -54,7 +54,7 @@ internal static class AnalyzeCommand
     {
         if (!File.Exists(path))
         {
-            throw new UsageException($"results store '{path}' does not exist");
+            throw new UsageException($"results store '{path}' does not exist ('cnnperf study' writes one)");
         }
         using var results = ResultStore.Open(path);
         return StoredStudy.Load(results, new ModelZoo());

@@ -61,6 +61,6 @@ public sealed class AnalyzeCommandTests
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(output, Is.Empty);
-        Assert.That(error.Trim(), Is.EqualTo($"cnnperf analyze: results store '{Path.Combine(_folder, "none.db")}' does not exist"));
+        Assert.That(error.Trim(), Is.EqualTo($"cnnperf analyze: results store '{Path.Combine(_folder, "none.db")}' does not exist ('cnnperf study' writes one)"));
     }
 }
