@@ -50,7 +50,7 @@ internal static class StudyDisplay
     {
         var share = total == 0 ? 1 : (double)finished / total;
         var done = (int)Math.Round(share * BarWidth);
-        return $"[green]{new string('━', done)}[/][grey]{new string('━', BarWidth - done)}[/] {share.ToString("P0", CultureInfo.InvariantCulture),4}";
+        return $"[green]{new string('━', done)}[/][grey]{new string('━', BarWidth - done)}[/] {(share * 100).ToString("F0", CultureInfo.InvariantCulture),3}%";
     }
 
     private static string[] Cells(RunResult r) =>

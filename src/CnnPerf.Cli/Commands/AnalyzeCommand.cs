@@ -67,6 +67,12 @@ internal static class AnalyzeCommand
         Console.WriteLine($"Analysed {analysis.Correlations.Configurations} configurations: {analysis.Correlations.Correlations.Count} correlations.");
         foreach (var v in analysis.LayerwiseValidations)
         {
+            if (v.Errors.N == 0)
+            {
+                Console.WriteLine($"Layer-wise latency model, {v.Backend} at {v.Threads} thread(s): not validated, it needs layer timings of at least 2 networks");
+                continue;
+            }
+
             Console.WriteLine(string.Create(c, $"Layer-wise latency model, {v.Backend} at {v.Threads} thread(s), leave-one-network-out over {v.Errors.N} networks: ") +
                 string.Create(c, $"MAPE {v.Errors.MeanAbsolutePercentageError:F1}%, {v.Errors.WithinTenPercent * 100:F0}% within +/-10%"));
         }
