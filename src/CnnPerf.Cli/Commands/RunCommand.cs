@@ -3,6 +3,7 @@ using System.Globalization;
 using CnnPerf.Counters;
 using CnnPerf.Models;
 using CnnPerf.Running;
+using CnnPerf.Simulation;
 using CnnPerf.Store;
 using Spectre.Console;
 
@@ -20,12 +21,14 @@ internal static class RunCommand
         var store = new Option<string?>("--store") { Description = "Append the result to this results store (SQLite)" };
         var measurement = new MeasurementOptions();
         var power = new PowerOption();
+        var counters = new CounterOptions();
         var command = new Command("run", "Measure one model on one backend");
         foreach (var option in new Option[] { model, backend, threads, inProcess, store, power.Option })
         {
             command.Options.Add(option);
         }
         measurement.AddTo(command);
+        counters.AddTo(command);
         command.SetWork(parseResult =>
         {
             var backendInstance = BackendCatalog.Get(parseResult.GetValue(backend)!);
@@ -34,12 +37,18 @@ internal static class RunCommand
             var configuration = Build(measurement.Apply(parseResult, builder, MeasurementPolicy.ForIterations(100), WarmupPolicy.UntilStable()));
             using var monitor = power.CreateMonitor(parseResult);
             using var signals = new SignalCancellation();
+            var simulation = counters.CreateMonitor(parseResult, new CachegrindOptions(CacheGeometry.Host), signals.Token);
             IConfigurationExecutor executor = parseResult.GetValue(inProcess)
                 ? new InProcessExecutor(BackendCatalog.All(), new MeasurementRunner(() => new PerfCounterSource()))
                 : new WorkerProcessExecutor(WorkerCommandLine.Options(TimeSpan.FromMinutes(10)));
             monitor?.Start(configuration);
             var result = executor.Execute(configuration, signals.Token);
             result = monitor?.Complete(result) ?? result;
+            result = simulation?.Complete(result) ?? result;
+            foreach (var reason in result.Counters.Where(c => c.Kind == SimulatedCounterMonitor.CounterKind && !c.Available).Select(c => c.Reason).Distinct())
+            {
+                Console.Error.WriteLine($"warning: no simulated counters: {reason}");
+            }
             if (parseResult.GetValue(store) is { } storePath)
             {
                 using var results = ResultStore.Open(storePath);

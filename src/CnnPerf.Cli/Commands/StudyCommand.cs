@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CnnPerf.Models;
 using CnnPerf.Running;
+using CnnPerf.Simulation;
 using CnnPerf.Store;
 using CnnPerf.Studies;
 
@@ -34,12 +35,14 @@ internal static class StudyCommand
         var quick = new Option<bool>("--quick") { Description = "One warm-up inference and 0.5 s per configuration (minutes for the whole zoo)" };
         var measurement = new MeasurementOptions();
         var power = new PowerOption();
+        var counters = new CounterOptions();
         var command = new Command("study", "Measure the model zoo on every available backend at several thread counts");
         foreach (var option in new Option[] { models, backends, threads, output, quick, power.Option })
         {
             command.Options.Add(option);
         }
         measurement.AddTo(command);
+        counters.AddTo(command);
         command.SetWork(parseResult =>
         {
             var isQuick = parseResult.GetValue(quick);
@@ -64,7 +67,13 @@ internal static class StudyCommand
             using var signals = new SignalCancellation();
             var executor = new WorkerProcessExecutor(WorkerCommandLine.Options(isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5)));
             using var monitor = power.CreateMonitor(parseResult);
-            var runner = new StudyRunner(executor, monitor is null ? [] : [monitor]);
+            var simulationDefaults = new CachegrindOptions(CacheGeometry.Host)
+            {
+                Inferences = isQuick ? 2 : 3,
+                Timeout = isQuick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(15),
+            };
+            var simulation = counters.CreateMonitor(parseResult, simulationDefaults, signals.Token);
+            var runner = new StudyRunner(executor, [.. new IConfigurationMonitor?[] { monitor, simulation }.OfType<IConfigurationMonitor>()]);
             var json = parseResult.GetValue(GlobalOptions.Json);
             var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), interactive: !json, signals.Token);
 

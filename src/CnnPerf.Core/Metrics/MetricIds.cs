@@ -128,6 +128,27 @@ public static class MetricIds
     /// <summary>Simulated branch mispredictions per inference.</summary>
     public static readonly MetricDefinition SimBranchMispredicts = Add("sim.branch_mispredicts", "Branch mispredicts (simulated)", "count", MetricDirection.Neutral);
 
+    /// <summary>Simulated D1 misses / simulated D1 accesses (reads and writes).</summary>
+    public static readonly MetricDefinition SimD1MissRatio = Add("sim.d1_miss_ratio", "D1 miss ratio (simulated)", "ratio", MetricDirection.LowerIsBetter);
+    /// <summary>Simulated D1 misses per kilo-instruction.</summary>
+    public static readonly MetricDefinition SimD1Mpki = Add("sim.d1_mpki", "D1 MPKI (simulated)", "1/kinstr", MetricDirection.LowerIsBetter);
+    /// <summary>Simulated last-level cache misses per kilo-instruction.</summary>
+    public static readonly MetricDefinition SimLlMpki = Add("sim.ll_mpki", "LL MPKI (simulated)", "1/kinstr", MetricDirection.LowerIsBetter);
+    /// <summary>Simulated branch mispredictions / simulated branches.</summary>
+    public static readonly MetricDefinition SimBranchMispredictRatio = Add("sim.branch_mispredict_ratio", "Branch mispredict ratio (simulated)", "ratio", MetricDirection.LowerIsBetter);
+    /// <summary>Simulated branch mispredictions per kilo-instruction.</summary>
+    public static readonly MetricDefinition SimBranchMpki = Add("sim.branch_mpki", "Branch MPKI (simulated)", "1/kinstr", MetricDirection.LowerIsBetter);
+    /// <summary>Size of the simulated L1 data cache (the geometry the simulation used).</summary>
+    public static readonly MetricDefinition SimD1SizeBytes = Add("sim.d1_size_bytes", "D1 size (simulated)", "bytes", MetricDirection.Neutral);
+    /// <summary>Associativity of the simulated L1 data cache.</summary>
+    public static readonly MetricDefinition SimD1Ways = Add("sim.d1_ways", "D1 ways (simulated)", "count", MetricDirection.Neutral);
+    /// <summary>Size of the simulated last-level cache.</summary>
+    public static readonly MetricDefinition SimLlSizeBytes = Add("sim.ll_size_bytes", "LL size (simulated)", "bytes", MetricDirection.Neutral);
+    /// <summary>Associativity of the simulated last-level cache.</summary>
+    public static readonly MetricDefinition SimLlWays = Add("sim.ll_ways", "LL ways (simulated)", "count", MetricDirection.Neutral);
+    /// <summary>Inferences the simulated pass isolated (difference between its two runs).</summary>
+    public static readonly MetricDefinition SimInferences = Add("sim.inferences", "Simulated inferences", "count", MetricDirection.Neutral);
+
     /// <summary>Every well-known metric, in declaration order.</summary>
     public static IReadOnlyCollection<MetricDefinition> All => ById.Values;
 

@@ -7,18 +7,26 @@ namespace CnnPerf.Running;
 /// Records power on the host while each configuration runs (in a worker or in process) and adds the power and
 /// energy metrics of its measured phase (<see cref="PowerMetrics"/>) and the samples to its result. The phase
 /// boundaries and the samples share CLOCK_MONOTONIC, so a worker's phases line up with the host's samples.
+/// Before each configuration starts, the monitor records an idle baseline (nothing runs for
+/// <see cref="IdleDuration"/>), which gives <c>power.idle_w</c> and the dynamic energy per inference.
 /// </summary>
 public sealed class PowerMonitor : IConfigurationMonitor, IDisposable
 {
     private readonly Func<IPowerRecorder> _createRecorder;
     private IPowerRecorder? _recorder;
+    private PowerPhase? _idle;
 
     /// <summary>Creates the monitor.</summary>
     /// <param name="createRecorder">Creates the recorder of one configuration (for example <see cref="PowerMeterFactory.CreateRecorder"/>); the monitor disposes it.</param>
-    public PowerMonitor(Func<IPowerRecorder> createRecorder)
+    /// <param name="idleDuration">How long the idle baseline before each configuration lasts; null for one second, zero for none.</param>
+    public PowerMonitor(Func<IPowerRecorder> createRecorder, TimeSpan? idleDuration = null)
     {
         _createRecorder = createRecorder;
+        IdleDuration = idleDuration ?? TimeSpan.FromSeconds(1);
     }
+
+    /// <summary>Length of the idle baseline recorded before each configuration (zero: none).</summary>
+    public TimeSpan IdleDuration { get; }
 
     /// <inheritdoc />
     public void Start(RunConfiguration configuration)
@@ -27,6 +35,13 @@ public sealed class PowerMonitor : IConfigurationMonitor, IDisposable
         _recorder = _createRecorder();
         _recorder.Start();
         WaitForNextSample(_recorder);
+        _idle = null;
+        if (IdleDuration > TimeSpan.Zero)
+        {
+            var start = MonotonicClock.Now;
+            Thread.Sleep(IdleDuration);
+            _idle = new PowerPhase(start, MonotonicClock.Now);
+        }
     }
 
     /// <inheritdoc />
@@ -45,7 +60,7 @@ public sealed class PowerMonitor : IConfigurationMonitor, IDisposable
                 return result with { Power = capture.Samples };
             }
             var measured = new PowerPhase(result.Phases.MeasuredStartNs / 1e9, result.Phases.MeasuredEndNs / 1e9);
-            var summary = PowerMetrics.Compute(capture, measured, inferences);
+            var summary = PowerMetrics.Compute(capture, measured, inferences, _idle);
             return result with { Metrics = [.. result.Metrics, .. summary.Values], Power = capture.Samples };
         }
     }

@@ -79,6 +79,23 @@ public class StudyRunnerTests
         Assert.That(store.PowerSamples(stored.Id), Has.Count.EqualTo(result.Power.Count).And.Count.GreaterThan(2));
     }
 
+    [Test]
+    public void A_power_monitor_measures_an_idle_baseline_before_the_configuration()
+    {
+        using var monitor = new PowerMonitor(
+            () => new PowerSampler(new ConstantMeter(3.0), PowerSamplerOptions.Default with { Interval = TimeSpan.FromMilliseconds(2) }),
+            idleDuration: TimeSpan.FromMilliseconds(50));
+        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(2)], new MeasurementRunner()), [monitor]);
+        using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
+
+        runner.Run([Spin("a") with { Measurement = MeasurementPolicy.ForIterations(50) }], store, Machine);
+
+        var stored = store.Configurations().Single();
+        Assert.That(stored.ValueOf(MetricIds.PowerIdle.Id), Is.EqualTo(3.0).Within(1e-9));
+        // A constant trace draws nothing above its idle level.
+        Assert.That(stored.ValueOf(MetricIds.EnergyDynamicPerInference.Id), Is.EqualTo(0.0).Within(1e-6));
+    }
+
     private sealed class ConstantMeter(double watts) : IPowerMeter
     {
         public string Name => "constant";
