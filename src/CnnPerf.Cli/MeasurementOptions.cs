@@ -17,7 +17,7 @@ internal sealed class MeasurementOptions
 
     public Option<string?> Pin { get; } = new("--pin") { Description = "Pin to these CPUs before the backend loads, for example 0 or 0-1 or 0,2" };
 
-    public Option<int> Layers { get; } = new("--layers") { Description = "Collect per-layer timings with this many profiled inferences", DefaultValueFactory = _ => 0 };
+    public Option<int?> Layers { get; } = new("--layers") { Description = "Collect per-layer timings with this many profiled inferences (0: none; default: none for run, 10 for study, 3 for study --quick)" };
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
@@ -45,11 +45,17 @@ internal sealed class MeasurementOptions
     }
 
     /// <summary>Applies the options to a builder.</summary>
-    public RunConfigurationBuilder Apply(ParseResult parseResult, RunConfigurationBuilder builder, MeasurementPolicy defaultPolicy, WarmupPolicy defaultWarmup)
+    /// <param name="parseResult">The command line.</param>
+    /// <param name="builder">The configuration to complete.</param>
+    /// <param name="defaultPolicy">The measurement policy when no option chooses one.</param>
+    /// <param name="defaultWarmup">The warm-up policy without <c>--warmup</c>.</param>
+    /// <param name="defaultLayerRuns">Profiled inferences for per-layer timings without <c>--layers</c> (0: none).</param>
+    public RunConfigurationBuilder Apply(ParseResult parseResult, RunConfigurationBuilder builder, MeasurementPolicy defaultPolicy, WarmupPolicy defaultWarmup,
+        int defaultLayerRuns = 0)
     {
         builder.WithMeasurement(Policy(parseResult) ?? defaultPolicy)
             .WithWarmup(parseResult.GetValue(Warmup) is { } warmup ? WarmupPolicy.Fixed(warmup) : defaultWarmup)
-            .WithLayerProfile(parseResult.GetValue(Layers));
+            .WithLayerProfile(parseResult.GetValue(Layers) ?? defaultLayerRuns);
         if (parseResult.GetValue(Pin) is { } pin)
         {
             builder.PinnedTo(ParseCpuList(pin));

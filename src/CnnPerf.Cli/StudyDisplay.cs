@@ -13,6 +13,8 @@ namespace CnnPerf.Cli;
 /// </summary>
 internal static class StudyDisplay
 {
+    private const int BarWidth = 30;
+
     public static StudyOutcome Run(StudyRunner runner, IReadOnlyList<RunConfiguration> configurations, ResultStore store, MachineContext machine,
         bool interactive, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ internal static class StudyDisplay
         }
         var table = new Table().AddColumns("model", "backend", "threads", "status", "p50 ms", "fps", "cores", "peak RSS MB");
         StudyOutcome? outcome = null;
-        AnsiConsole.Live(Compose("starting", table)).Start(context =>
+        AnsiConsole.Live(Compose("starting", 0, configurations.Count, table)).Start(context =>
         {
             runner.Progress += p =>
             {
@@ -33,14 +35,23 @@ internal static class StudyDisplay
                     table.AddRow(Cells(r));
                 }
                 var label = p.Result is null ? $"measuring {p.Configuration.Label}" : $"finished {p.Configuration.Label}";
-                context.UpdateTarget(Compose($"[{p.Index + 1}/{p.Total}] {label}", table));
+                context.UpdateTarget(Compose($"[{p.Index + 1}/{p.Total}] {label}", p.Index + (p.Result is null ? 0 : 1), p.Total, table));
             };
             outcome = runner.Run(configurations, store, machine, cancellationToken);
         });
         return outcome!;
     }
 
-    private static IRenderable Compose(string status, Table table) => new Rows(new Markup($"[bold]{Markup.Escape(status)}[/]"), table);
+    private static IRenderable Compose(string status, int finished, int total, Table table) =>
+        new Rows(new Markup($"{Bar(finished, total)} [bold]{Markup.Escape(status)}[/]"), table);
+
+    /// <summary>A progress bar of <see cref="BarWidth"/> cells with the share done, for example <c>━━━━━━━━── 40%</c>.</summary>
+    private static string Bar(int finished, int total)
+    {
+        var share = total == 0 ? 1 : (double)finished / total;
+        var done = (int)Math.Round(share * BarWidth);
+        return $"[green]{new string('━', done)}[/][grey]{new string('━', BarWidth - done)}[/] {(share * 100).ToString("F0", CultureInfo.InvariantCulture),3}%";
+    }
 
     private static string[] Cells(RunResult r) =>
     [

@@ -14,6 +14,8 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return StudyCommand.Create();
         yield return ExportCommand.Create();
+        yield return AnalyzeCommand.Create();
+        yield return PredictCommand.Create();
         yield return WorkerCommand.Create();
         yield return CountersCommand.Create();
         yield return StatCommand.Create();

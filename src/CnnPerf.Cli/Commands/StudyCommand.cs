@@ -3,24 +3,35 @@ using CnnPerf.Models;
 using CnnPerf.Running;
 using CnnPerf.Simulation;
 using CnnPerf.Store;
+using CnnPerf.Studies;
 
 namespace CnnPerf.Cli.Commands;
 
 /// <summary>
 /// <c>cnnperf study</c>: the model zoo x available backends x thread counts, each configuration in a fresh
-/// worker process, written to a results store and CSV files in the output folder.
+/// worker process with per-layer timings, written to a results store and CSV files in the output folder, then
+/// analysed into report.html and report.md there.
 /// </summary>
 internal static class StudyCommand
 {
     /// <summary>The store's file name in the output folder.</summary>
     public const string StoreFileName = "results.db";
 
+    /// <summary>The output folder when <c>--out</c> is not given, relative to the working directory.</summary>
+    public const string DefaultFolder = "cnnperf-results";
+
+    /// <summary>Profiled inferences per configuration for the per-layer timings of the layer-wise model.</summary>
+    private const int LayerRuns = 10;
+
+    /// <summary>Profiled inferences per configuration with <c>--quick</c>.</summary>
+    private const int QuickLayerRuns = 3;
+
     internal static Command Create()
     {
         var models = new Option<string[]>("--models") { Description = "Zoo model names or ONNX files (default: the whole zoo)", AllowMultipleArgumentsPerToken = true };
         var backends = new Option<string[]>("--backends") { Description = "Backend names (default: every available backend)", AllowMultipleArgumentsPerToken = true };
         var threads = new Option<string?>("--threads") { Description = "Thread counts, for example 1,2 (default: 1 and all cores)" };
-        var output = new Option<string>("--out") { Description = "Output folder for the store and CSV files", DefaultValueFactory = _ => "cnnperf-results" };
+        var output = new Option<string>("--out") { Description = "Output folder for the store and CSV files", DefaultValueFactory = _ => DefaultFolder };
         var quick = new Option<bool>("--quick") { Description = "One warm-up inference and 0.5 s per configuration (minutes for the whole zoo)" };
         var measurement = new MeasurementOptions();
         var power = new PowerOption();
@@ -46,7 +57,8 @@ internal static class StudyCommand
                 from name in modelNames
                 from backend in backendList
                 from count in threadCounts
-                select RunCommand.Build(measurement.Apply(parseResult, RunConfiguration.For(zoo.Resolve(name), backend.Name).WithThreads(count), policy, warmup))
+                select RunCommand.Build(measurement.Apply(parseResult, RunConfiguration.For(zoo.Resolve(name), backend.Name).WithThreads(count), policy, warmup,
+                    isQuick ? QuickLayerRuns : LayerRuns))
             ).ToList();
 
             var folder = Path.GetFullPath(parseResult.GetValue(output)!);
@@ -70,9 +82,15 @@ internal static class StudyCommand
             StoreExporter.WriteFile(store, wide, ExportFormat.Csv, ExportShape.Wide);
             StoreExporter.WriteFile(store, longForm, ExportFormat.Csv, ExportShape.Long);
             var failed = outcome.Results.Count(r => r.Status == RunStatus.Failed);
+            (json ? Console.Error : Console.Out).WriteLine($"Analysing {store.Path} and writing the report...");
+            var (files, analysis) = StudyReport.Write(StoredStudy.Load(store, zoo), folder);
             if (json)
             {
-                JsonOutput.Write(new { Store = store.Path, Configurations = wide, Metrics = longForm, RunId = outcome.RunId, outcome.Interrupted, Results = outcome.Results.Select(RunReport.From) });
+                JsonOutput.Write(new
+                {
+                    Store = store.Path, Configurations = wide, Metrics = longForm, Report = new { Html = files.HtmlPath, Markdown = files.MarkdownPath },
+                    RunId = outcome.RunId, outcome.Interrupted, Results = outcome.Results.Select(RunReport.From),
+                });
             }
             else
             {
@@ -80,6 +98,7 @@ internal static class StudyCommand
                 Console.WriteLine($"Results: {store.Path}");
                 Console.WriteLine($"         {wide}");
                 Console.WriteLine($"         {longForm}");
+                AnalyzeCommand.PrintSummary(analysis, files);
             }
             return outcome.Interrupted ? CliApplication.WorkFailed : CliApplication.Success;
         });

@@ -30,12 +30,12 @@ public static class GroupCrossValidation
         foreach (var group in groups.Distinct())
         {
             var training = Enumerable.Range(0, y.Count).Where(i => groups[i] != group).ToArray();
-            var fit = LinearRegression.Ridge(training.Select(i => rows[i]).ToArray(), training.Select(i => y[i]).ToArray(), lambda);
+            var fit = training.Length == 0 ? null : LinearRegression.Ridge(training.Select(i => rows[i]).ToArray(), training.Select(i => y[i]).ToArray(), lambda);
             for (var i = 0; i < y.Count; i++)
             {
                 if (groups[i] == group)
                 {
-                    predictions[i] = fit.Predict(rows[i]);
+                    predictions[i] = fit?.Predict(rows[i]) ?? double.NaN;
                 }
             }
         }

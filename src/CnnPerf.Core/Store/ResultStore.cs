@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CnnPerf.Counters;
 using CnnPerf.Metrics;
 using CnnPerf.Power;
 using CnnPerf.Running;
@@ -94,6 +95,12 @@ public sealed class ResultStore : IDisposable
 
     /// <summary>Every per-layer timing in the store.</summary>
     public IReadOnlyList<StoredLayerTiming> LayerTimings() => StoreReader.LayerTimings(Connection);
+
+    /// <summary>
+    /// Every distinct counter status recorded with the configurations (of one run, or of all runs): which counters
+    /// opened, and why the others did not.
+    /// </summary>
+    public IReadOnlyList<CounterStatus> CounterStatuses(long? runId = null) => StoreReader.CounterStatuses(Connection, runId);
 
     /// <summary>The power samples of one configuration, in time order.</summary>
     public IReadOnlyList<PowerSample> PowerSamples(long configurationId) => StoreReader.PowerSamples(Connection, configurationId);

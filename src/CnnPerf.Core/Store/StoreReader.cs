@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CnnPerf.Counters;
 using CnnPerf.Metrics;
 using CnnPerf.Power;
 using CnnPerf.Running;
@@ -33,12 +34,15 @@ internal static class StoreReader
                 r => (r.GetInt64(0), new RunFailure(ResultStore.Parse<FailureKind>(r.GetString(1)), r.GetString(2), NullableInt(r, 3), NullableInt(r, 4), NullableString(r, 5))))
             .ToDictionary(x => x.Item1, x => x.Item2);
         var filter = runId is null ? "" : " WHERE run_id = $run";
-        return Query(connection, "SELECT id, run_id, model, backend, backend_version, threads, batch, status FROM configurations" + filter + " ORDER BY id",
+        return Query(connection, "SELECT id, run_id, model, backend, backend_version, threads, batch, status, model_path FROM configurations" + filter + " ORDER BY id",
             runId, r =>
             {
                 var id = r.GetInt64(0);
                 return new StoredConfiguration(id, r.GetInt64(1), r.GetString(2), r.GetString(3), NullableString(r, 4), r.GetInt32(5), r.GetInt32(6),
-                    ResultStore.Parse<RunStatus>(r.GetString(7)), metrics.GetValueOrDefault(id) ?? [], failures.GetValueOrDefault(id));
+                    ResultStore.Parse<RunStatus>(r.GetString(7)), metrics.GetValueOrDefault(id) ?? [], failures.GetValueOrDefault(id))
+                {
+                    ModelPath = r.GetString(8),
+                };
             });
     }
 
@@ -58,6 +62,13 @@ internal static class StoreReader
     public static IReadOnlyList<StoredLayerTiming> LayerTimings(SqliteConnection connection) =>
         Query(connection, "SELECT configuration_id, model, backend, threads, node, op_type, mean_ms FROM layer_timings ORDER BY configuration_id, position", null,
             r => new StoredLayerTiming(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetDouble(6)));
+
+    public static IReadOnlyList<CounterStatus> CounterStatuses(SqliteConnection connection, long? runId) =>
+        Query(connection, """
+            SELECT DISTINCT s.metric_id, s.event_name, s.kind, s.available, s.errno, s.reason FROM counter_status s
+            JOIN configurations c ON c.id = s.configuration_id
+            """ + (runId is null ? "" : " WHERE c.run_id = $run") + " ORDER BY s.metric_id, s.event_name", runId,
+            r => new CounterStatus(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3) != 0, NullableString(r, 4), NullableString(r, 5)));
 
     public static IReadOnlyList<PowerSample> PowerSamples(SqliteConnection connection, long configurationId) =>
         Query(connection, "SELECT monotonic_s, watts, joules FROM power_samples WHERE configuration_id = $run ORDER BY monotonic_s", configurationId,

@@ -26,6 +26,9 @@ public sealed record StoredConfiguration(
     IReadOnlyList<MetricValue> Metrics,
     RunFailure? Failure)
 {
+    /// <summary>The model file that was measured (the ONNX file, or the Caffe <c>.prototxt</c>); empty when unknown.</summary>
+    public string ModelPath { get; init; } = "";
+
     /// <summary>The value of a metric, or NaN when it is not stored.</summary>
     public double ValueOf(string metricId) => Metrics.FirstOrDefault(m => m.Id == metricId)?.Value ?? double.NaN;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using CnnPerf.Running;
 using CnnPerf.Store;
 
@@ -27,6 +28,38 @@ public class StudyCommandTests
         Assert.That(output, Does.Contain(Path.Combine(_folder, StudyCommandStoreName)));
         Assert.That(File.ReadLines(Path.Combine(_folder, "configurations.csv")).Count(), Is.EqualTo(2));
         Assert.That(File.ReadLines(Path.Combine(_folder, "metrics.csv")).Skip(1).First(), Does.StartWith("1,1,squeezenet1_1,onnxruntime,"));
+    }
+
+    [Test]
+    public void A_quick_study_writes_a_report_whose_charts_all_exist_and_its_timings_predict_an_unmeasured_zoo_model()
+    {
+        var (exitCode, output, error) = CliRun.Invoke("study", "--quick", "--models", "squeezenet1_1", "mobilenet_v2", "--backends", "onnxruntime",
+            "--threads", "1", "--out", _folder);
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain($"Report: {Path.Combine(_folder, "report.html")}"));
+        Assert.That(output, Does.Contain("Layer-wise latency model, onnxruntime at 1 thread(s), leave-one-network-out over 2 networks: MAPE "));
+        var markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+        var charts = Regex.Matches(markdown, @"\]\((charts/[^)]+\.png)\)").Select(m => Path.Combine(_folder, m.Groups[1].Value)).ToList();
+        Assert.That(charts, Has.Count.GreaterThanOrEqualTo(4), "two latency distributions, throughput and CPU against threads, layer-wise prediction");
+        Assert.That(charts.Select(path => PngWidth(File.ReadAllBytes(path))), Is.All.GreaterThanOrEqualTo(900));
+        var embedded = Regex.Matches(File.ReadAllText(Path.Combine(_folder, "report.html")), "<img src=\"data:image/png;base64,([^\"]+)\"")
+            .Select(m => PngWidth(Convert.FromBase64String(m.Groups[1].Value))).ToList();
+        Assert.That(embedded, Has.Count.EqualTo(charts.Count));
+        Assert.That(embedded, Is.All.GreaterThanOrEqualTo(900));
+        Assert.That(markdown, Does.Contain("Layer-wise latency predictor (leave-one-network-out)"));
+        using (var store = ResultStore.Open(Path.Combine(_folder, StudyCommandStoreName)))
+        {
+            Assert.That(store.LayerTimings().Select(t => t.Model).Distinct(), Is.EquivalentTo(new[] { "squeezenet1_1", "mobilenet_v2" }));
+        }
+
+        var (predictCode, json, predictError) = CliRun.Invoke("predict", "--model", "mobilenet_v1", "--backend", "onnxruntime",
+            "--store", Path.Combine(_folder, StudyCommandStoreName), "--json");
+
+        Assert.That(predictCode, Is.EqualTo(0), predictError);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.That(document.RootElement.GetProperty("model").GetString(), Is.EqualTo("mobilenet_v1"));
+        Assert.That(document.RootElement.GetProperty("predicted").GetProperty("latency.mean_ms").GetDouble(), Is.GreaterThan(0));
     }
 
     [Test]
@@ -67,4 +100,11 @@ public class StudyCommandTests
     }
 
     private const string StudyCommandStoreName = "results.db";
+
+    /// <summary>The width in the IHDR chunk of a PNG file, after checking its signature.</summary>
+    private static int PngWidth(byte[] png)
+    {
+        Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "PNG signature");
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+    }
 }

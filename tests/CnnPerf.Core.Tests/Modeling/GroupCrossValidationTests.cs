@@ -46,6 +46,16 @@ public sealed class GroupCrossValidationTests
     }
 
     [Test]
+    public void ASingleGroupHasNothingToTrainOnAndIsPredictedAsNaN()
+    {
+        double[][] rows = [[1], [2], [3]];
+
+        var predicted = GroupCrossValidation.Predict(rows, [2.0, 4, 6], ["opencv", "opencv", "opencv"]);
+
+        Assert.That(predicted, Is.All.NaN, "energy measured on one backend only cannot be validated leave-one-backend-out");
+    }
+
+    [Test]
     public void LengthMismatchIsAnArgumentError()
     {
         Assert.That(() => GroupCrossValidation.Predict([[1.0]], [1.0], ["a", "b"]),
