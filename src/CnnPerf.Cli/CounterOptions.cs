@@ -19,7 +19,7 @@ internal sealed class CounterOptions
 
     public Option<string> Cache { get; } = new("--sim-cache") { Description = $"Simulated caches: {CacheGeometry.Forms}", DefaultValueFactory = _ => "host" };
 
-    public Option<int?> Inferences { get; } = new("--sim-inferences") { Description = "Inferences the simulated pass isolates (default 3)" };
+    public Option<int?> Inferences { get; } = new("--sim-inferences") { Description = "Inferences the simulated pass isolates (default 10; 5 for study --quick)" };
 
     public Option<double?> Budget { get; } = new("--sim-timeout") { Description = "Time budget in seconds of each simulated run of a configuration (default 600)" };
 

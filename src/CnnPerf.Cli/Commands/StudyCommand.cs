@@ -69,7 +69,7 @@ internal static class StudyCommand
             using var monitor = power.CreateMonitor(parseResult);
             var simulationDefaults = new CachegrindOptions(CacheGeometry.Host)
             {
-                Inferences = isQuick ? 2 : 3,
+                Inferences = isQuick ? 5 : 10,
                 Timeout = isQuick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(15),
             };
             var simulation = counters.CreateMonitor(parseResult, simulationDefaults, signals.Token);

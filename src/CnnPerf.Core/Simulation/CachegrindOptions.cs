@@ -4,8 +4,12 @@ namespace CnnPerf.Simulation;
 /// <param name="Geometry">The simulated caches.</param>
 public sealed record CachegrindOptions(CacheGeometry Geometry)
 {
-    /// <summary>Inferences isolated by the differential method (the longer run's extra inferences).</summary>
-    public int Inferences { get; init; } = 3;
+    /// <summary>
+    /// Inferences isolated by the differential method (the longer run's extra inferences). The two runs' start-ups
+    /// differ by a few million instructions (runtime background work under load), and that difference is divided by
+    /// this count: more inferences give steadier per-inference figures at little cost next to a run's start-up.
+    /// </summary>
+    public int Inferences { get; init; } = 10;
 
     /// <summary>Warm-up inferences of both runs (JIT compilation and first-run allocations happen here, in both).</summary>
     public int WarmupInferences { get; init; } = 1;

@@ -17,7 +17,7 @@ public class CachegrindPassTests
     {
         Assume.That(File.Exists("/usr/bin/valgrind"), "valgrind is not installed here (Debian package valgrind)");
         var configuration = RunConfiguration.For(new ModelZoo().Get("squeezenet1_1"), "onnxruntime").WithThreads(1).WithIterations(1).Build();
-        var pass = new CachegrindPass(WorkerCommandLine.ForThisTool(), new CachegrindOptions(CacheGeometry.CortexA53) { Inferences = 2, Timeout = TimeSpan.FromMinutes(15) });
+        var pass = new CachegrindPass(WorkerCommandLine.ForThisTool(), new CachegrindOptions(CacheGeometry.CortexA53) { Inferences = 10, Timeout = TimeSpan.FromMinutes(15) });
 
         var first = pass.Run(configuration).ToDictionary(m => m.Id);
         var second = pass.Run(configuration).ToDictionary(m => m.Id);
