@@ -13,20 +13,25 @@ internal sealed class CounterOptions
 {
     public Option<CounterMode> Mode { get; } = new("--counters")
     {
-        Description = "Instruction-flow and memory metrics: hardware (PMU), simulated (cachegrind pass after the timed one) or auto (simulated where there is no PMU)",
+        Description = "Instruction-flow and memory metrics: hardware (PMU), simulated (valgrind cache and branch simulation after the timed pass) or auto (simulated where there is no PMU)",
         DefaultValueFactory = _ => CounterMode.Hardware,
     };
 
     public Option<string> Cache { get; } = new("--sim-cache") { Description = $"Simulated caches: {CacheGeometry.Forms}", DefaultValueFactory = _ => "host" };
 
-    public Option<int?> Inferences { get; } = new("--sim-inferences") { Description = "Inferences the simulated pass isolates (default 10; 5 for study --quick)" };
+    public Option<int?> Inferences { get; } = new("--sim-inferences") { Description = "Simulated inferences the sim.* metrics average over, after one that fills the caches (default 2; 1 for study --quick)" };
 
-    public Option<double?> Budget { get; } = new("--sim-timeout") { Description = "Time budget in seconds of each simulated run of a configuration (default 600)" };
+    public Option<double?> Budget { get; } = new("--sim-timeout") { Description = "Time budget in seconds of the simulated run of a configuration (default 600; 300 for study --quick)" };
+
+    public Option<double?> TotalBudget { get; } = new("--sim-budget")
+    {
+        Description = "Time in seconds all simulations together may take; the rest go unsimulated, smallest network first in a study (default: no limit; 480 for study --quick)",
+    };
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Mode, Cache, Inferences, Budget })
+        foreach (var option in new Option[] { Mode, Cache, Inferences, Budget, TotalBudget })
         {
             command.Options.Add(option);
         }
@@ -38,7 +43,7 @@ internal sealed class CounterOptions
     /// <param name="cancellationToken">Stops a running simulation.</param>
     /// <exception cref="UsageException">A malformed geometry or a non-positive number.</exception>
     /// <exception cref="CnnPerfException">Simulation was asked for and valgrind is missing.</exception>
-    public SimulatedCounterMonitor? CreateMonitor(ParseResult parseResult, CachegrindOptions defaults, CancellationToken cancellationToken)
+    public SimulatedCounterMonitor? CreateMonitor(ParseResult parseResult, SimulationOptions defaults, CancellationToken cancellationToken)
     {
         CacheGeometry geometry;
         try
@@ -54,6 +59,7 @@ internal sealed class CounterOptions
             Geometry = geometry,
             Inferences = parseResult.GetValue(Inferences) ?? defaults.Inferences,
             Timeout = parseResult.GetValue(Budget) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Timeout,
+            Budget = parseResult.GetValue(TotalBudget) is { } total ? TimeSpan.FromSeconds(total) : defaults.Budget,
         };
         if (options.Validate() is { Count: > 0 } problems)
         {
@@ -66,7 +72,7 @@ internal sealed class CounterOptions
         }
         try
         {
-            return new SimulatedCounterMonitor(new CachegrindPass(WorkerCommandLine.ForThisTool(), options), cancellationToken);
+            return new SimulatedCounterMonitor(new CallgrindPass(WorkerCommandLine.ForThisTool(), options), cancellationToken);
         }
         catch (CnnPerfException e) when (mode == CounterMode.Auto)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CnnPerf.Metrics;
 using CnnPerf.Running;
+using CnnPerf.Simulation;
 using CnnPerf.Store;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -16,12 +17,16 @@ internal static class StudyDisplay
     private const int BarWidth = 30;
 
     public static StudyOutcome Run(StudyRunner runner, IReadOnlyList<RunConfiguration> configurations, ResultStore store, MachineContext machine,
-        bool interactive, CancellationToken cancellationToken)
+        SimulatedCounterMonitor? simulation, bool interactive, CancellationToken cancellationToken)
     {
         if (!interactive || !AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
         {
             var writer = interactive ? Console.Out : Console.Error;
             runner.Progress += p => writer.WriteLine(PlainLine(p));
+            if (simulation is not null)
+            {
+                simulation.Simulating += c => writer.WriteLine($"{c.Label}: simulating under valgrind ({simulation.Spent.TotalSeconds:0} s of simulation so far)");
+            }
             return runner.Run(configurations, store, machine, cancellationToken);
         }
         var table = new Table().AddColumns("model", "backend", "threads", "status", "p50 ms", "fps", "cores", "peak RSS MB");
@@ -37,6 +42,10 @@ internal static class StudyDisplay
                 var label = p.Result is null ? $"measuring {p.Configuration.Label}" : $"finished {p.Configuration.Label}";
                 context.UpdateTarget(Compose($"[{p.Index + 1}/{p.Total}] {label}", p.Index + (p.Result is null ? 0 : 1), p.Total, table));
             };
+            if (simulation is not null)
+            {
+                simulation.Simulating += c => context.UpdateTarget(Compose($"simulating {c.Label} under valgrind", table.Rows.Count, configurations.Count, table));
+            }
             outcome = runner.Run(configurations, store, machine, cancellationToken);
         });
         return outcome!;

@@ -37,7 +37,7 @@ internal static class RunCommand
             var configuration = Build(measurement.Apply(parseResult, builder, MeasurementPolicy.ForIterations(100), WarmupPolicy.UntilStable()));
             using var monitor = power.CreateMonitor(parseResult);
             using var signals = new SignalCancellation();
-            var simulation = counters.CreateMonitor(parseResult, new CachegrindOptions(CacheGeometry.Host), signals.Token);
+            var simulation = counters.CreateMonitor(parseResult, new SimulationOptions(CacheGeometry.Host), signals.Token);
             IConfigurationExecutor executor = parseResult.GetValue(inProcess)
                 ? new InProcessExecutor(BackendCatalog.All(), new MeasurementRunner(() => new PerfCounterSource()))
                 : new WorkerProcessExecutor(WorkerCommandLine.Options(TimeSpan.FromMinutes(10)));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CnnPerf.Features;
 using CnnPerf.Models;
 using CnnPerf.Running;
 using CnnPerf.Simulation;
@@ -25,6 +26,9 @@ internal static class StudyCommand
 
     /// <summary>Profiled inferences per configuration with <c>--quick</c>.</summary>
     private const int QuickLayerRuns = 3;
+
+    /// <summary>The time all simulations of a <c>--quick</c> study may take together.</summary>
+    private static readonly TimeSpan QuickSimulationBudget = TimeSpan.FromMinutes(8);
 
     internal static Command Create()
     {
@@ -53,7 +57,7 @@ internal static class StudyCommand
             var (warmup, policy) = isQuick
                 ? (WarmupPolicy.Fixed(1), MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(0.5)))
                 : (WarmupPolicy.UntilStable(maxIterations: 30, timeCap: TimeSpan.FromSeconds(5)), MeasurementPolicy.Adaptive(0.01, TimeSpan.FromSeconds(6)));
-            var configurations = (
+            IReadOnlyList<RunConfiguration> configurations = (
                 from name in modelNames
                 from backend in backendList
                 from count in threadCounts
@@ -67,15 +71,20 @@ internal static class StudyCommand
             using var signals = new SignalCancellation();
             var executor = new WorkerProcessExecutor(WorkerCommandLine.Options(isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5)));
             using var monitor = power.CreateMonitor(parseResult);
-            var simulationDefaults = new CachegrindOptions(CacheGeometry.Host)
+            var simulationDefaults = new SimulationOptions(CacheGeometry.Host)
             {
-                Inferences = isQuick ? 5 : 10,
-                Timeout = isQuick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(15),
+                Inferences = isQuick ? 1 : 2,
+                Timeout = isQuick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(10),
+                Budget = isQuick ? QuickSimulationBudget : null,
             };
             var simulation = counters.CreateMonitor(parseResult, simulationDefaults, signals.Token);
+            if (simulation is not null)
+            {
+                configurations = SmallestNetworkFirst(configurations);
+            }
             var runner = new StudyRunner(executor, [.. new IConfigurationMonitor?[] { monitor, simulation }.OfType<IConfigurationMonitor>()]);
             var json = parseResult.GetValue(GlobalOptions.Json);
-            var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), interactive: !json, signals.Token);
+            var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), simulation, interactive: !json, signals.Token);
 
             var wide = Path.Combine(folder, "configurations.csv");
             var longForm = Path.Combine(folder, "metrics.csv");
@@ -103,6 +112,17 @@ internal static class StudyCommand
             return outcome.Interrupted ? CliApplication.WorkFailed : CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The configurations ordered by their network's multiply-accumulates (stable otherwise), so that a simulation
+    /// budget covers as many configurations as it can.
+    /// </summary>
+    private static IReadOnlyList<RunConfiguration> SmallestNetworkFirst(IReadOnlyList<RunConfiguration> configurations)
+    {
+        var macs = configurations.Select(c => c.Model).DistinctBy(m => m.Path)
+            .ToDictionary(m => m.Path, m => ModelFeatureExtractor.Extract(m).Macs);
+        return [.. configurations.OrderBy(c => macs[c.Model.Path])];
     }
 
     private static IReadOnlyList<Backends.IInferenceBackend> SelectBackends(string[]? names)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CnnPerf.Counters;
 using CnnPerf.Running;
+using CnnPerf.Simulation;
 
 namespace CnnPerf.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class WorkerCommand
             var configuration = RunJson.DeserializeConfiguration(File.ReadAllText(parseResult.GetValue(config)!.FullName));
             var resultPath = parseResult.GetValue(result)!.FullName;
             using var signals = new SignalCancellation();
-            var runner = new MeasurementRunner(() => new PerfCounterSource());
+            var runner = new MeasurementRunner(CallgrindPhaseCounterSource.IsRequested ? () => new CallgrindPhaseCounterSource() : () => new PerfCounterSource());
             runner.PhaseStarted += phase => Console.Error.WriteLine(WorkerProcessExecutor.PhasePrefix + phase);
             RunResult outcome;
             try

@@ -1,7 +1,7 @@
 namespace CnnPerf.Simulation;
 
 /// <summary>
-/// The caches cachegrind simulates. A null level is left to valgrind's detection of the host's caches. Presets:
+/// The caches valgrind simulates. A null level is left to valgrind's detection of the host's caches. Presets:
 /// <see cref="Host"/> and <see cref="CortexA53"/>; <see cref="Parse"/> also takes an explicit geometry.
 /// </summary>
 /// <param name="Name">The preset's name, or <c>custom</c>.</param>

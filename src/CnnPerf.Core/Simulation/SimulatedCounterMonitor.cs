@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CnnPerf.Counters;
 using CnnPerf.Metrics;
 using CnnPerf.Running;
@@ -5,9 +6,10 @@ using CnnPerf.Running;
 namespace CnnPerf.Simulation;
 
 /// <summary>
-/// Adds simulated counters to every configuration that measured successfully: after its normal (timed) pass, a
-/// <see cref="CachegrindPass"/> simulates it and its <c>sim.*</c> metrics join the result. A failed simulation
-/// keeps the timed result and records why in the result's counter list.
+/// Adds simulated counters to every 1-thread configuration that measured successfully: after its normal (timed)
+/// pass, a <see cref="CallgrindPass"/> simulates it and its <c>sim.*</c> metrics join the result. Configurations
+/// with more threads, failed simulations and those past the simulation budget keep their timed result, and their
+/// counter list says why they have no simulated counters.
 /// </summary>
 public sealed class SimulatedCounterMonitor : IConfigurationMonitor
 {
@@ -20,13 +22,14 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
         MetricIds.SimBranches.Id, MetricIds.SimBranchMispredicts.Id,
     ];
 
-    private readonly CachegrindPass _pass;
+    private readonly CallgrindPass _pass;
     private readonly CancellationToken _cancellationToken;
+    private TimeSpan _spent;
 
     /// <summary>Creates the monitor.</summary>
     /// <param name="pass">The simulated pass.</param>
     /// <param name="cancellationToken">Stops a running simulation (the timed result is kept).</param>
-    public SimulatedCounterMonitor(CachegrindPass pass, CancellationToken cancellationToken = default)
+    public SimulatedCounterMonitor(CallgrindPass pass, CancellationToken cancellationToken = default)
     {
         _pass = pass;
         _cancellationToken = cancellationToken;
@@ -34,6 +37,9 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
 
     /// <summary>Raised when the simulation of a configuration starts.</summary>
     public event Action<RunConfiguration>? Simulating;
+
+    /// <summary>The time the simulations have taken so far.</summary>
+    public TimeSpan Spent => _spent;
 
     /// <inheritdoc />
     public void Start(RunConfiguration configuration)
@@ -48,20 +54,44 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
         {
             return result;
         }
+        var budget = _pass.Options.Budget;
+        var remaining = budget - _spent;
+        if (SkipReason(result.Configuration, budget, remaining) is { } reason)
+        {
+            return WithStatus(result, false, reason);
+        }
         Simulating?.Invoke(result.Configuration);
-        var eventName = $"cachegrind {_pass.Options.Geometry}";
+        var timeLimit = remaining is { } left && left < _pass.Options.Timeout ? left : _pass.Options.Timeout;
+        var clock = Stopwatch.StartNew();
         try
         {
-            var metrics = _pass.Run(result.Configuration, _cancellationToken);
-            return result with
-            {
-                Metrics = [.. result.Metrics, .. metrics],
-                Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, CounterKind, true, null, null))],
-            };
+            var metrics = _pass.Run(result.Configuration, timeLimit, _cancellationToken);
+            return WithStatus(result with { Metrics = [.. result.Metrics, .. metrics] }, true, null);
         }
         catch (CnnPerfException e)
         {
-            return result with { Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, CounterKind, false, null, e.Message))] };
+            var budgetNote = budget is { } total && clock.Elapsed >= timeLimit && timeLimit < _pass.Options.Timeout
+                ? $" (the simulation budget of {total.TotalSeconds:0} s ran out)" : "";
+            return WithStatus(result, false, e.Message + budgetNote);
         }
+        finally
+        {
+            _spent += clock.Elapsed;
+        }
+    }
+
+    private static string? SkipReason(RunConfiguration configuration, TimeSpan? budget, TimeSpan? remaining)
+    {
+        if (configuration.Threads > 1)
+        {
+            return $"not simulated at {configuration.Threads} threads: valgrind runs one thread at a time, so the counts would include the threads' waiting for each other; the 1-thread configuration carries the simulated counters";
+        }
+        return remaining <= TimeSpan.Zero ? $"not simulated: the simulation budget of {budget!.Value.TotalSeconds:0} s is spent" : null;
+    }
+
+    private RunResult WithStatus(RunResult result, bool available, string? reason)
+    {
+        var eventName = $"callgrind {_pass.Options.Geometry}";
+        return result with { Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, CounterKind, available, null, reason))] };
     }
 }

@@ -90,6 +90,23 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibC, EntryPoint = "sysconf", SetLastError = true)]
     public static partial long SysConf(int name);
 
+    /// <summary><c>PROT_READ | PROT_WRITE</c>.</summary>
+    public const int ProtReadWrite = 0x1 | 0x2;
+
+    /// <summary><c>PROT_READ | PROT_EXEC</c>.</summary>
+    public const int ProtReadExecute = 0x1 | 0x4;
+
+    /// <summary><c>MAP_PRIVATE | MAP_ANONYMOUS</c>.</summary>
+    public const int MapPrivateAnonymous = 0x02 | 0x20;
+
+    /// <summary><c>void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)</c>; returns <c>MAP_FAILED</c> (-1) on failure.</summary>
+    [LibraryImport(LibC, EntryPoint = "mmap", SetLastError = true)]
+    public static partial nint MemoryMap(nint address, nuint length, int protection, int flags, int fd, nint offset);
+
+    /// <summary><c>int mprotect(void *addr, size_t len, int prot)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "mprotect", SetLastError = true)]
+    public static partial int MemoryProtect(nint address, nuint length, int protection);
+
     /// <summary><c>pid_t gettid(void)</c>.</summary>
     [LibraryImport(LibC, EntryPoint = "gettid")]
     public static partial int GetTid();

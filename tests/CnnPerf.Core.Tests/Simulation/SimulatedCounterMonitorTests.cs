@@ -7,17 +7,16 @@ using CnnPerf.Simulation;
 namespace CnnPerf.Core.Tests.Simulation;
 
 /// <summary>
-/// The monitor and the pass with a stand-in for valgrind (a shell script that writes the recorded cachegrind outputs
-/// and a worker result), so the differential method, the merge into the result and the failure path run without
-/// the 20-50x slowdown.
+/// The monitor and the pass with a stand-in for valgrind (a shell script that writes recorded callgrind dumps and a
+/// worker result), so the dump handling, the merge into the result and the skip and failure paths run without the
+/// slowdown of a real simulation.
 /// </summary>
 public class SimulatedCounterMonitorTests
 {
     private static readonly RunConfiguration Configuration =
         RunConfiguration.For(new ModelSource("squeezenet1_1", "/tmp/m.onnx", ModelFormat.Onnx), "onnxruntime").WithIterations(5).Build();
 
-    private static readonly RunResult Timed = new(Configuration, RunStatus.Ok,
-        [new MetricValue(MetricIds.LatencyP50.Id, 12.5, "ms", Provenance.Measured)], [], [], PhaseTimeline.None, [], "1.0", null);
+    private static readonly RunResult Timed = Result(Configuration);
 
     private string _folder = "";
 
@@ -27,38 +26,42 @@ public class SimulatedCounterMonitorTests
     [TearDown]
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
-    private string FakeValgrind()
+    private static RunResult Result(RunConfiguration configuration) => new(configuration, RunStatus.Ok,
+        [new MetricValue(MetricIds.LatencyP50.Id, 12.5, "ms", Provenance.Measured)], [], [], PhaseTimeline.None, [], "1.0", null);
+
+    /// <summary>Writes the first recorded dump as dump 1 and the second as every later one the configuration asks for; sleeps first when told.</summary>
+    private string FakeValgrind(double sleepSeconds = 0)
     {
         File.WriteAllText(Path.Combine(_folder, "result.json"), RunJson.Serialize(Timed));
         var script = Path.Combine(_folder, "valgrind");
         File.WriteAllText(script, $$"""
             #!/bin/sh
+            sleep {{sleepSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}}
             prev=""
             for a in "$@"; do
-              case "$a" in --cachegrind-out-file=*) out="${a#*=}";; esac
+              case "$a" in --callgrind-out-file=*) out="${a#*=}";; esac
               case "$prev" in --config) cfg="$a";; --result) res="$a";; esac
               prev="$a"
             done
-            if grep -q '"iterations":1,' "$cfg"; then n=1; else n=4; fi
-            cp "{{CachegrindProfileTests.Recorded(1).Replace("measured1", "measured$n")}}" "$out"
+            n=$(grep -o '"iterations":[0-9]*' "$cfg" | cut -d: -f2)
+            cp "{{ValgrindProfileTests.RecordedDump(1)}}" "$out.1"
+            i=2; while [ $i -le $n ]; do cp "{{ValgrindProfileTests.RecordedDump(2)}}" "$out.$i"; i=$((i + 1)); done
             cp "{{_folder}}/result.json" "$res"
             """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return script;
     }
 
     [Test]
-    public void Simulated_metrics_join_the_timed_result()
+    public void Simulated_metrics_of_the_counted_inferences_join_the_timed_result()
     {
-        var pass = new CachegrindPass(["worker"], new CachegrindOptions(CacheGeometry.CortexA53) { ValgrindPath = FakeValgrind(), Inferences = 3 });
+        var pass = new CallgrindPass(["worker"], new SimulationOptions(CacheGeometry.CortexA53) { ValgrindPath = FakeValgrind(), Inferences = 3 });
 
         var result = new SimulatedCounterMonitor(pass).Complete(Timed);
 
         Assert.That(result.ValueOf(MetricIds.LatencyP50), Is.EqualTo(12.5), "the timed metrics stay");
-        Assert.That(result.ValueOf(MetricIds.SimInstructions), Is.EqualTo((3_082_510_163.0 - 2_803_279_976) / 3));
+        Assert.That(result.ValueOf(MetricIds.SimInstructions), Is.EqualTo(84_195_472), "dump 1 (empty caches) is not counted");
+        Assert.That(result.ValueOf(MetricIds.SimInferences), Is.EqualTo(3));
         Assert.That(result.Find(MetricIds.SimInstructions.Id)!.Provenance, Is.EqualTo(Provenance.Simulated));
         var simulated = result.Counters.Where(c => c.Kind == SimulatedCounterMonitor.CounterKind).ToList();
         Assert.That(simulated, Has.Count.EqualTo(6));
@@ -69,22 +72,51 @@ public class SimulatedCounterMonitorTests
     [Test]
     public void A_failed_simulation_keeps_the_timed_result_and_says_why()
     {
-        var pass = new CachegrindPass(["worker"], new CachegrindOptions(CacheGeometry.Host) { ValgrindPath = "/bin/false" });
+        var pass = new CallgrindPass(["worker"], new SimulationOptions(CacheGeometry.Host) { ValgrindPath = "/bin/false" });
 
         var result = new SimulatedCounterMonitor(pass).Complete(Timed);
 
         Assert.That(result.Metrics, Is.EqualTo(Timed.Metrics));
         var status = result.Counters.Single(c => c.MetricId == MetricIds.SimInstructions.Id);
         Assert.That(status.Available, Is.False);
-        Assert.That(status.Reason, Does.StartWith("the cachegrind run of squeezenet1_1/onnxruntime/1t").And.Contain("exited with code 1"));
+        Assert.That(status.Reason, Does.StartWith("the callgrind run of squeezenet1_1/onnxruntime/1t").And.Contain("exited with code 1"));
     }
 
     [Test]
     public void A_failed_configuration_is_not_simulated()
     {
         var failed = RunResult.Failed(Configuration, new RunFailure(FailureKind.Error, "boom"));
-        var pass = new CachegrindPass(["worker"], new CachegrindOptions(CacheGeometry.Host) { ValgrindPath = "/bin/false" });
+        var pass = new CallgrindPass(["worker"], new SimulationOptions(CacheGeometry.Host) { ValgrindPath = "/bin/false" });
 
         Assert.That(new SimulatedCounterMonitor(pass).Complete(failed), Is.SameAs(failed));
+    }
+
+    [Test]
+    public void A_multi_thread_configuration_is_not_simulated_and_says_why()
+    {
+        var pass = new CallgrindPass(["worker"], new SimulationOptions(CacheGeometry.Host) { ValgrindPath = FakeValgrind() });
+        var twoThreads = Result(Configuration with { Options = Configuration.Options with { Threads = 2 } });
+
+        var result = new SimulatedCounterMonitor(pass).Complete(twoThreads);
+
+        Assert.That(result.Find(MetricIds.SimInstructions.Id), Is.Null);
+        var status = result.Counters.Single(c => c.MetricId == MetricIds.SimInstructions.Id);
+        Assert.That(status.Available, Is.False);
+        Assert.That(status.Reason, Does.StartWith("not simulated at 2 threads: valgrind runs one thread at a time"));
+    }
+
+    [Test]
+    public void Once_the_budget_is_spent_the_remaining_configurations_go_unsimulated()
+    {
+        var options = new SimulationOptions(CacheGeometry.Host) { ValgrindPath = FakeValgrind(sleepSeconds: 5), Inferences = 1, Budget = TimeSpan.FromSeconds(1) };
+        var monitor = new SimulatedCounterMonitor(new CallgrindPass(["worker"], options));
+
+        var first = monitor.Complete(Timed);
+        var second = monitor.Complete(Timed);
+
+        Assert.That(first.Counters.Single(c => c.MetricId == MetricIds.SimInstructions.Id).Reason,
+            Does.Contain("time limit of 1 s").And.EndWith("(the simulation budget of 1 s ran out)"), "the run got what was left of the budget");
+        Assert.That(second.Counters.Single(c => c.MetricId == MetricIds.SimInstructions.Id).Reason, Is.EqualTo("not simulated: the simulation budget of 1 s is spent"));
+        Assert.That(monitor.Spent, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
     }
 }

@@ -15,9 +15,9 @@ public class ValgrindTests
     [Test]
     public void A_pass_cannot_be_created_without_valgrind()
     {
-        var options = new CachegrindOptions(CacheGeometry.Host) { ValgrindPath = "/nonexistent/valgrind" };
+        var options = new SimulationOptions(CacheGeometry.Host) { ValgrindPath = "/nonexistent/valgrind" };
 
-        var error = Assert.Throws<CnnPerfException>(() => new CachegrindPass(["/bin/true"], options));
+        var error = Assert.Throws<CnnPerfException>(() => new CallgrindPass(["/bin/true"], options));
 
         Assert.That(error!.Message, Does.Contain("Debian package 'valgrind'"));
     }

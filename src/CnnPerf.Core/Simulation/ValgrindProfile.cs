@@ -4,23 +4,24 @@ using System.Text.RegularExpressions;
 namespace CnnPerf.Simulation;
 
 /// <summary>
-/// The totals of one cachegrind output file (<c>--cachegrind-out-file</c>): the event counts of its
-/// <c>summary:</c> line keyed by event name (<c>Ir</c>, <c>Dr</c>, <c>D1mr</c>, <c>Bcm</c>...) and the cache
-/// geometry of its <c>desc:</c> lines, which is what the simulation really used.
+/// The totals of one output file of valgrind's cache simulator, in cachegrind's or callgrind's format (a callgrind
+/// dump is one file): the event counts of its <c>summary:</c> line (else its <c>totals:</c> line) keyed by event
+/// name (<c>Ir</c>, <c>Dr</c>, <c>D1mr</c>, <c>Bcm</c>...) and the cache geometry of its <c>desc:</c> lines, which
+/// is what the simulation really used.
 /// </summary>
-public sealed partial class CachegrindProfile
+public sealed partial class ValgrindProfile
 {
-    private CachegrindProfile(IReadOnlyDictionary<string, long> totals, IReadOnlyDictionary<string, CacheLevel> caches, string? command)
+    private ValgrindProfile(IReadOnlyDictionary<string, long> totals, IReadOnlyDictionary<string, CacheLevel> caches, string? command)
     {
         Totals = totals;
         Caches = caches;
         Command = command;
     }
 
-    /// <summary>The event counts of the whole run, keyed by cachegrind's event name.</summary>
+    /// <summary>The event counts of the whole run, keyed by valgrind's event name.</summary>
     public IReadOnlyDictionary<string, long> Totals { get; }
 
-    /// <summary>The simulated caches by cachegrind's name (<c>I1</c>, <c>D1</c>, <c>LL</c>).</summary>
+    /// <summary>The simulated caches by valgrind's name (<c>I1</c>, <c>D1</c>, <c>LL</c>).</summary>
     public IReadOnlyDictionary<string, CacheLevel> Caches { get; }
 
     /// <summary>The profiled command line, or null when the file does not give it.</summary>
@@ -29,9 +30,9 @@ public sealed partial class CachegrindProfile
     /// <summary>The count of an event, or 0 when the run did not collect it.</summary>
     public long this[string eventName] => Totals.GetValueOrDefault(eventName);
 
-    /// <summary>Reads a cachegrind output file.</summary>
-    /// <exception cref="CnnPerfException">The file is missing, unreadable or not a cachegrind output.</exception>
-    public static CachegrindProfile Load(string path)
+    /// <summary>Reads a cachegrind or callgrind output file.</summary>
+    /// <exception cref="CnnPerfException">The file is missing, unreadable or not a cache simulation output.</exception>
+    public static ValgrindProfile Load(string path)
     {
         try
         {
@@ -40,18 +41,19 @@ public sealed partial class CachegrindProfile
         }
         catch (IOException e)
         {
-            throw new CnnPerfException($"cannot read the cachegrind output {path}: {e.Message}", e);
+            throw new CnnPerfException($"cannot read the valgrind output {path}: {e.Message}", e);
         }
     }
 
-    /// <summary>Parses cachegrind output text.</summary>
+    /// <summary>Parses cachegrind or callgrind output text.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="origin">Where the text comes from, for error messages.</param>
     /// <exception cref="CnnPerfException">The text has no <c>events:</c> or <c>summary:</c> line, or they disagree.</exception>
-    public static CachegrindProfile Parse(TextReader reader, string origin = "cachegrind output")
+    public static ValgrindProfile Parse(TextReader reader, string origin = "valgrind output")
     {
         string[]? events = null;
         string[]? summary = null;
+        string[]? totalsLine = null;
         string? command = null;
         var caches = new Dictionary<string, CacheLevel>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
@@ -60,9 +62,13 @@ public sealed partial class CachegrindProfile
             {
                 events = Fields(line);
             }
-            else if (line.StartsWith("summary:", StringComparison.Ordinal) || line.StartsWith("totals:", StringComparison.Ordinal))
+            else if (line.StartsWith("summary:", StringComparison.Ordinal))
             {
                 summary = Fields(line);
+            }
+            else if (line.StartsWith("totals:", StringComparison.Ordinal))
+            {
+                totalsLine = Fields(line);
             }
             else if (line.StartsWith("cmd:", StringComparison.Ordinal))
             {
@@ -77,9 +83,10 @@ public sealed partial class CachegrindProfile
                 caches[match.Groups["name"].Value] = new CacheLevel(size, ways, lineBytes);
             }
         }
+        summary ??= totalsLine;
         if (events is null || summary is null)
         {
-            throw new CnnPerfException($"{origin} is not a cachegrind output: it has no {(events is null ? "'events:'" : "'summary:'")} line");
+            throw new CnnPerfException($"{origin} is not a valgrind cache simulation output: it has no {(events is null ? "'events:'" : "'summary:'")} line");
         }
         if (summary.Length != events.Length)
         {
@@ -94,7 +101,7 @@ public sealed partial class CachegrindProfile
             }
             totals[events[i]] = count;
         }
-        return new CachegrindProfile(totals, caches, command);
+        return new ValgrindProfile(totals, caches, command);
     }
 
     private static string[] Fields(string line) => line[(line.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
