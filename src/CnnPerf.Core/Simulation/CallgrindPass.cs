@@ -8,8 +8,9 @@ namespace CnnPerf.Simulation;
 /// --instr-atstart=no --cache-sim=yes --branch-sim=yes</c> (cachegrind's cache and branch simulator, which
 /// callgrind shares, with client requests to switch it on for a phase). Start-up, JIT compilation, model load and
 /// warm-up run unsimulated; the worker's <see cref="CallgrindPhaseCounterSource"/> switches the simulation on at
-/// the measured phase and dumps the counts after every inference. The first simulated inference fills the empty
-/// simulated caches and is not counted; the metrics are the mean of the next <see cref="SimulationOptions.Inferences"/>.
+/// the measured phase and dumps the counts of each thread after every inference. The first simulated inference
+/// fills the empty simulated caches and is not counted; the metrics are the mean of the next
+/// <see cref="SimulationOptions.Inferences"/>, counted on the inference thread.
 /// </summary>
 public sealed class CallgrindPass
 {
@@ -70,12 +71,8 @@ public sealed class CallgrindPass
             };
             var output = Path.Combine(folder.FullName, OutputName);
             Simulate(simulated, output, timeLimit ?? Options.Timeout, cancellationToken);
-            var dumps = Enumerable.Range(1, 1 + Options.Inferences).Select(n => $"{output}.{n}").ToList();
-            if (dumps.FirstOrDefault(d => !File.Exists(d)) is { } missing)
-            {
-                throw new CnnPerfException($"the callgrind run of {configuration.Label} wrote no {Path.GetFileName(missing)}: the worker did not mark its inferences (is it this tool's worker?)");
-            }
-            return SimulatedMetrics.PerInference([.. dumps.Skip(1).Select(ValgrindProfile.Load)]);
+            var inferences = Enumerable.Range(1, 1 + Options.Inferences).Select(part => InferenceThread(folder, part, configuration)).ToList();
+            return SimulatedMetrics.PerInference([.. inferences.Skip(1)]);
         }
         finally
         {
@@ -83,11 +80,24 @@ public sealed class CallgrindPass
         }
     }
 
+    /// <summary>
+    /// The counts of the thread that ran inference <paramref name="part"/>: the one with the most instructions in that
+    /// dump (at 1 thread every backend infers on the calling thread). Runtime background threads (timers, the thread
+    /// pool's gate) wake by wall-clock time, which valgrind stretches, so leaving them out keeps runs repeatable.
+    /// </summary>
+    private static ValgrindProfile InferenceThread(DirectoryInfo folder, int part, RunConfiguration configuration)
+    {
+        var threads = folder.GetFiles($"{OutputName}.{part}-*").Select(f => ValgrindProfile.Load(f.FullName)).ToList();
+        return threads.Count > 0
+            ? threads.MaxBy(t => t["Ir"])!
+            : throw new CnnPerfException($"the callgrind run of {configuration.Label} wrote no dump {part}: the worker did not mark its inferences (is it this tool's worker?)");
+    }
+
     private void Simulate(RunConfiguration configuration, string outputPath, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> command =
         [
-            _valgrind, "--tool=callgrind", "--instr-atstart=no", "--cache-sim=yes", "--branch-sim=yes", "--dump-line=no",
+            _valgrind, "--tool=callgrind", "--instr-atstart=no", "--cache-sim=yes", "--branch-sim=yes", "--dump-line=no", "--separate-threads=yes",
             "--callgrind-out-file=" + outputPath, .. Options.Geometry.ToValgrindArguments(), .. _workerCommand,
         ];
         var executor = new WorkerProcessExecutor(new WorkerOptions(command) { Timeout = timeLimit, Environment = _environment, StderrTailLines = 5 });

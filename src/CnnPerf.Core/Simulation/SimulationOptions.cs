@@ -10,8 +10,12 @@ public sealed record SimulationOptions(CacheGeometry Geometry)
     /// </summary>
     public int Inferences { get; init; } = 2;
 
-    /// <summary>Warm-up inferences before the simulation switches on (JIT compilation and first-run allocations happen here).</summary>
-    public int WarmupInferences { get; init; } = 1;
+    /// <summary>
+    /// Unsimulated warm-up inferences before the simulation switches on. None by default: valgrind runs unsimulated
+    /// code hardly faster than simulated code, and the first simulated inference, which is not counted, already
+    /// takes JIT compilation and first-run allocations along with filling the caches.
+    /// </summary>
+    public int WarmupInferences { get; init; }
 
     /// <summary>The time budget of the valgrind run of one configuration.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);

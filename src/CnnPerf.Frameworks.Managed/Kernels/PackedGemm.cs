@@ -18,6 +18,9 @@ internal static unsafe class PackedGemm
     /// <summary>Depth of one block of K (a packed B panel of KC x NR floats stays in L1).</summary>
     public const int KC = 256;
 
+    /// <summary>Rows of A multiplied against one B panel before the next panel (an MC x KC block of A, 120 KiB, stays in L2).</summary>
+    public const int MC = 20 * MR;
+
     /// <summary>Columns of the micro-kernel.</summary>
     public static int NR { get; } = 2 * Vector<float>.Count;
 
@@ -76,24 +79,29 @@ internal static unsafe class PackedGemm
     /// <summary>
     /// Multiplies all of packed A (rows m0..m1, aligned to MR) by packed B (columns n0..n0+cols) over the K range
     /// k0..k0+kc, storing into C (row stride <paramref name="ldc"/>). When k0 is not 0 the product is added to C;
-    /// when the block ends K the epilogue is applied (bias by row, residual with C's layout, clamp).
+    /// when the block ends K the epilogue is applied (bias by row, residual with C's layout, clamp). Rows go in
+    /// blocks of <see cref="MC"/>, each swept over every B panel, so that neither operand streams from memory.
     /// </summary>
     public static void Multiply(float* packedA, int k, int m0, int m1, float* packedB, int k0, int kc, int n0, int cols,
         float* c, int ldc, in Epilogue epilogue, float* residual)
     {
         var nr = NR;
         var last = k0 + kc == k;
-        for (var panelB = 0; panelB < PanelCount(cols, nr); panelB++)
+        for (var block = m0; block < m1; block += MC)
         {
-            var column = n0 + panelB * nr;
-            var width = Math.Min(nr, cols - panelB * nr);
-            var b = packedB + (long)panelB * kc * nr;
-            for (var row = m0; row < m1; row += MR)
+            var blockEnd = Math.Min(m1, block + MC);
+            for (var panelB = 0; panelB < PanelCount(cols, nr); panelB++)
             {
-                var a = packedA + (long)row * k + (long)k0 * MR;
-                var offset = (long)row * ldc + column;
-                MicroKernel(kc, a, b, c + offset, ldc, Math.Min(MR, m1 - row), width, k0 > 0, last, epilogue, row,
-                    residual == null ? null : residual + offset);
+                var column = n0 + panelB * nr;
+                var width = Math.Min(nr, cols - panelB * nr);
+                var b = packedB + (long)panelB * kc * nr;
+                for (var row = block; row < blockEnd; row += MR)
+                {
+                    var a = packedA + (long)row * k + (long)k0 * MR;
+                    var offset = (long)row * ldc + column;
+                    MicroKernel(kc, a, b, c + offset, ldc, Math.Min(MR, blockEnd - row), width, k0 > 0, last, epilogue, row,
+                        residual == null ? null : residual + offset);
+                }
             }
         }
     }
@@ -131,14 +139,35 @@ internal static unsafe class PackedGemm
             a += MR;
             b += 2 * w;
         }
-        if (rows == MR && cols == 2 * w)
+        if (cols == 2 * w)
         {
+            // Full-width tiles store row by row with vectors, also when the tile has fewer than MR rows.
             StoreRow(c00, c01, c, residual, accumulate, last, epilogue, row0);
-            StoreRow(c10, c11, c + ldc, residual == null ? null : residual + ldc, accumulate, last, epilogue, row0 + 1);
-            StoreRow(c20, c21, c + 2 * ldc, residual == null ? null : residual + 2 * ldc, accumulate, last, epilogue, row0 + 2);
-            StoreRow(c30, c31, c + 3 * ldc, residual == null ? null : residual + 3 * ldc, accumulate, last, epilogue, row0 + 3);
-            StoreRow(c40, c41, c + 4 * ldc, residual == null ? null : residual + 4 * ldc, accumulate, last, epilogue, row0 + 4);
-            StoreRow(c50, c51, c + 5 * ldc, residual == null ? null : residual + 5 * ldc, accumulate, last, epilogue, row0 + 5);
+            if (rows == 1)
+            {
+                return;
+            }
+            StoreRow(c10, c11, c + ldc, At(residual, ldc), accumulate, last, epilogue, row0 + 1);
+            if (rows == 2)
+            {
+                return;
+            }
+            StoreRow(c20, c21, c + 2 * ldc, At(residual, 2 * ldc), accumulate, last, epilogue, row0 + 2);
+            if (rows == 3)
+            {
+                return;
+            }
+            StoreRow(c30, c31, c + 3 * ldc, At(residual, 3 * ldc), accumulate, last, epilogue, row0 + 3);
+            if (rows == 4)
+            {
+                return;
+            }
+            StoreRow(c40, c41, c + 4 * ldc, At(residual, 4 * ldc), accumulate, last, epilogue, row0 + 4);
+            if (rows == 5)
+            {
+                return;
+            }
+            StoreRow(c50, c51, c + 5 * ldc, At(residual, 5 * ldc), accumulate, last, epilogue, row0 + 5);
             return;
         }
         var tile = stackalloc float[MR * 64];
@@ -167,6 +196,10 @@ internal static unsafe class PackedGemm
             }
         }
     }
+
+    /// <summary>The residual row <paramref name="offset"/> floats on, or null without a residual.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float* At(float* residual, long offset) => residual == null ? null : residual + offset;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreRow(Vector<float> v0, Vector<float> v1, float* c, float* residual, bool accumulate, bool last, in Epilogue epilogue, int row)

@@ -29,7 +29,10 @@ public class SimulatedCounterMonitorTests
     private static RunResult Result(RunConfiguration configuration) => new(configuration, RunStatus.Ok,
         [new MetricValue(MetricIds.LatencyP50.Id, 12.5, "ms", Provenance.Measured)], [], [], PhaseTimeline.None, [], "1.0", null);
 
-    /// <summary>Writes the first recorded dump as dump 1 and the second as every later one the configuration asks for; sleeps first when told.</summary>
+    /// <summary>
+    /// Writes, for the inference thread (01), the first recorded dump as dump 1 and the second as every later one the
+    /// configuration asks for, and a small dump of a background thread (05) beside each; sleeps first when told.
+    /// </summary>
     private string FakeValgrind(double sleepSeconds = 0)
     {
         File.WriteAllText(Path.Combine(_folder, "result.json"), RunJson.Serialize(Timed));
@@ -44,8 +47,12 @@ public class SimulatedCounterMonitorTests
               prev="$a"
             done
             n=$(grep -o '"iterations":[0-9]*' "$cfg" | cut -d: -f2)
-            cp "{{ValgrindProfileTests.RecordedDump(1)}}" "$out.1"
-            i=2; while [ $i -le $n ]; do cp "{{ValgrindProfileTests.RecordedDump(2)}}" "$out.$i"; i=$((i + 1)); done
+            cp "{{ValgrindProfileTests.RecordedDump(1)}}" "$out.1-01"
+            i=1; while [ $i -le $n ]; do
+              [ $i -gt 1 ] && cp "{{ValgrindProfileTests.RecordedDump(2)}}" "$out.$i-01"
+              printf 'events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim\nsummary: 90000 1 1 1 1 1 1 1 1 1 1 1 1\n' > "$out.$i-05"
+              i=$((i + 1))
+            done
             cp "{{_folder}}/result.json" "$res"
             """);
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -60,7 +67,7 @@ public class SimulatedCounterMonitorTests
         var result = new SimulatedCounterMonitor(pass).Complete(Timed);
 
         Assert.That(result.ValueOf(MetricIds.LatencyP50), Is.EqualTo(12.5), "the timed metrics stay");
-        Assert.That(result.ValueOf(MetricIds.SimInstructions), Is.EqualTo(84_195_472), "dump 1 (empty caches) is not counted");
+        Assert.That(result.ValueOf(MetricIds.SimInstructions), Is.EqualTo(84_195_472), "dump 1 (empty caches) and the background thread are not counted");
         Assert.That(result.ValueOf(MetricIds.SimInferences), Is.EqualTo(3));
         Assert.That(result.Find(MetricIds.SimInstructions.Id)!.Provenance, Is.EqualTo(Provenance.Simulated));
         var simulated = result.Counters.Where(c => c.Kind == SimulatedCounterMonitor.CounterKind).ToList();
