@@ -3,7 +3,7 @@ namespace CnnPerf.Frameworks.Managed;
 /// <summary>How the managed engine computes convolutions (backend setting <c>conv</c>).</summary>
 public enum ConvolutionTechnique
 {
-    /// <summary>Chooses per layer: depthwise kernel for depthwise layers, Winograd for 3x3 stride-1 layers of at least 16 channels, im2col + GEMM otherwise.</summary>
+    /// <summary>Chooses per layer: depthwise kernel for depthwise layers, Winograd for 3x3 stride-1 layers of at least 48 input channels, im2col + GEMM otherwise.</summary>
     Auto,
 
     /// <summary>Direct loops over output rows: no transformation and no extra memory. Applies to every layer.</summary>
