@@ -7,11 +7,11 @@ internal sealed record ConvolutionGeometry(
     int StrideHeight, int StrideWidth, int DilationHeight, int DilationWidth,
     int PadTop, int PadLeft, int PadBottom, int PadRight, int Groups)
 {
-    /// <summary>Output height.</summary>
-    public int OutHeight => (InHeight + PadTop + PadBottom - ((KernelHeight - 1) * DilationHeight + 1)) / StrideHeight + 1;
+    /// <summary>Output height (computed once: kernels read it in inner loops).</summary>
+    public int OutHeight { get; } = (InHeight + PadTop + PadBottom - ((KernelHeight - 1) * DilationHeight + 1)) / StrideHeight + 1;
 
-    /// <summary>Output width.</summary>
-    public int OutWidth => (InWidth + PadLeft + PadRight - ((KernelWidth - 1) * DilationWidth + 1)) / StrideWidth + 1;
+    /// <summary>Output width (computed once: kernels read it in inner loops).</summary>
+    public int OutWidth { get; } = (InWidth + PadLeft + PadRight - ((KernelWidth - 1) * DilationWidth + 1)) / StrideWidth + 1;
 
     /// <summary>Input channels per group.</summary>
     public int InChannelsPerGroup => InChannels / Groups;

@@ -107,9 +107,49 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>One MR x NR tile of C over kc steps of K.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MicroKernel(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
         in Epilogue epilogue, int row0, float* residual)
+    {
+        var w = Vector<float>.Count;
+        var stride = 2 * w;
+        var tile = stackalloc float[MR * 64];
+        Accumulate(kc, a, b, tile);
+        if (cols == stride)
+        {
+            // Full-width tiles store row by row with vectors, also when the tile has fewer than MR rows.
+            for (var r = 0; r < rows; r++)
+            {
+                var source = tile + r * stride;
+                StoreRow(Vector.Load(source), Vector.Load(source + w), c + (long)r * ldc, residual == null ? null : residual + (long)r * ldc,
+                    accumulate, last, epilogue, row0 + r);
+            }
+            return;
+        }
+        for (var r = 0; r < rows; r++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                var value = tile[r * stride + j];
+                var target = c + (long)r * ldc + j;
+                if (accumulate)
+                {
+                    value += *target;
+                }
+                if (last)
+                {
+                    value = epilogue.Apply(value, row0 + r, residual == null ? 0f : residual[(long)r * ldc + j]);
+                }
+                *target = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The products of an MR x NR tile over kc steps of K, written to <paramref name="tile"/> (MR rows of NR floats).
+    /// A method of its own so that the twelve accumulators stay in vector registers for the whole loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static void Accumulate(int kc, float* a, float* b, float* tile)
     {
         var w = Vector<float>.Count;
         Vector<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -139,38 +179,6 @@ internal static unsafe class PackedGemm
             a += MR;
             b += 2 * w;
         }
-        if (cols == 2 * w)
-        {
-            // Full-width tiles store row by row with vectors, also when the tile has fewer than MR rows.
-            StoreRow(c00, c01, c, residual, accumulate, last, epilogue, row0);
-            if (rows == 1)
-            {
-                return;
-            }
-            StoreRow(c10, c11, c + ldc, At(residual, ldc), accumulate, last, epilogue, row0 + 1);
-            if (rows == 2)
-            {
-                return;
-            }
-            StoreRow(c20, c21, c + 2 * ldc, At(residual, 2 * ldc), accumulate, last, epilogue, row0 + 2);
-            if (rows == 3)
-            {
-                return;
-            }
-            StoreRow(c30, c31, c + 3 * ldc, At(residual, 3 * ldc), accumulate, last, epilogue, row0 + 3);
-            if (rows == 4)
-            {
-                return;
-            }
-            StoreRow(c40, c41, c + 4 * ldc, At(residual, 4 * ldc), accumulate, last, epilogue, row0 + 4);
-            if (rows == 5)
-            {
-                return;
-            }
-            StoreRow(c50, c51, c + 5 * ldc, At(residual, 5 * ldc), accumulate, last, epilogue, row0 + 5);
-            return;
-        }
-        var tile = stackalloc float[MR * 64];
         var stride = 2 * w;
         Vector.Store(c00, tile); Vector.Store(c01, tile + w);
         Vector.Store(c10, tile + stride); Vector.Store(c11, tile + stride + w);
@@ -178,28 +186,7 @@ internal static unsafe class PackedGemm
         Vector.Store(c30, tile + 3 * stride); Vector.Store(c31, tile + 3 * stride + w);
         Vector.Store(c40, tile + 4 * stride); Vector.Store(c41, tile + 4 * stride + w);
         Vector.Store(c50, tile + 5 * stride); Vector.Store(c51, tile + 5 * stride + w);
-        for (var r = 0; r < rows; r++)
-        {
-            for (var j = 0; j < cols; j++)
-            {
-                var value = tile[r * stride + j];
-                var target = c + (long)r * ldc + j;
-                if (accumulate)
-                {
-                    value += *target;
-                }
-                if (last)
-                {
-                    value = epilogue.Apply(value, row0 + r, residual == null ? 0f : residual[(long)r * ldc + j]);
-                }
-                *target = value;
-            }
-        }
     }
-
-    /// <summary>The residual row <paramref name="offset"/> floats on, or null without a residual.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float* At(float* residual, long offset) => residual == null ? null : residual + offset;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreRow(Vector<float> v0, Vector<float> v1, float* c, float* residual, bool accumulate, bool last, in Epilogue epilogue, int row)
