@@ -107,6 +107,7 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>One MR x NR tile of C over kc steps of K.</summary>
+    [SkipLocalsInit]
     public static void MicroKernel(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
         in Epilogue epilogue, int row0, float* residual)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using CnnPerf.Frameworks.Managed.Memory;
 
@@ -132,6 +133,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         }
     }
 
+    [SkipLocalsInit]
     private void TransformInput(ConvolutionGeometry g, int first, int count, float* destination, long stride)
     {
         var nr = PackedGemm.NR;
@@ -189,6 +191,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         }
     }
 
+    [SkipLocalsInit]
     private void TransformOutput(int first, int count, int o0, int o1, float* products, int ldc)
     {
         var g = Geometry;
