@@ -5,8 +5,8 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// <summary>
 /// Gathers a block of the im2col matrix (rows = input channel x kernel position, columns = output positions)
 /// directly into the packed B layout of <see cref="PackedGemm"/>, with zeros for padding. A panel row that lies
-/// inside one output row and inside the image is copied with vector loads (stride 1) or a strided gather; only
-/// panels at borders and row ends take the per-element path.
+/// inside one output row and inside the image is copied with vector loads (stride 1) or a strided gather; panels
+/// at borders and row ends are copied segment by segment.
 /// </summary>
 internal static unsafe class Im2ColPacker
 {
@@ -60,7 +60,7 @@ internal static unsafe class Im2ColPacker
                 }
                 else
                 {
-                    GatherSlow(g, plane, ky, kx, first[kx], end[kx], oy0, ox0, width, row, nr);
+                    GatherSegments(g, plane, ky, kx, first[kx], end[kx], oy0, ox0, width, row, nr);
                 }
                 if (++kx == g.KernelWidth)
                 {
@@ -75,19 +75,48 @@ internal static unsafe class Im2ColPacker
         }
     }
 
-    private static void GatherSlow(ConvolutionGeometry g, float* plane, int ky, int kx, int first, int end, int oy, int ox, int width, float* row, int nr)
+    /// <summary>
+    /// One panel row that crosses a border or an output row end: per output row segment, zeros where the kernel tap
+    /// falls into the padding and a strided copy of the valid input columns in between.
+    /// </summary>
+    private static void GatherSegments(ConvolutionGeometry g, float* plane, int ky, int kx, int first, int end, int oy, int ox, int width, float* row, int nr)
     {
-        var iy = g.InputRow(oy, ky);
-        for (var lane = 0; lane < nr; lane++)
+        var lane = 0;
+        while (lane < width)
         {
-            row[lane] = lane < width && (uint)iy < (uint)g.InHeight && ox >= first && ox < end
-                ? plane[(long)iy * g.InWidth + g.InputColumn(ox, kx)]
-                : 0f;
-            if (++ox == g.OutWidth)
+            var count = Math.Min(width - lane, g.OutWidth - ox);
+            var iy = g.InputRow(oy, ky);
+            var valid = (uint)iy < (uint)g.InHeight;
+            var low = valid ? Math.Clamp(first - ox, 0, count) : count;
+            var high = valid ? Math.Clamp(end - ox, low, count) : count;
+            var target = row + lane;
+            for (var i = 0; i < low; i++)
+            {
+                target[i] = 0f;
+            }
+            if (high > low)
+            {
+                var source = plane + (long)iy * g.InWidth + g.InputColumn(ox + low, kx);
+                for (var i = low; i < high; i++)
+                {
+                    target[i] = source[(i - low) * g.StrideWidth];
+                }
+            }
+            for (var i = high; i < count; i++)
+            {
+                target[i] = 0f;
+            }
+            lane += count;
+            ox += count;
+            if (ox == g.OutWidth)
             {
                 ox = 0;
-                iy = g.InputRow(++oy, ky);
+                oy++;
             }
+        }
+        for (; lane < nr; lane++)
+        {
+            row[lane] = 0f;
         }
     }
 }
