@@ -43,18 +43,67 @@ internal static unsafe class Pooling
                     column[x] = Math.Max(column[x], row[x]);
                 }
             }
-            for (var ox = 0; ox < g.OutWidth; ox++)
+            HorizontalMax(g, column, output + (long)oy * g.OutWidth);
+        }
+    }
+
+    /// <summary>
+    /// The maximum of each window of one row of vertical maxima: windows clipped by the padding first, from the
+    /// row as it is; then the row is turned in place into the maxima of all windows that lie inside it (vectorised)
+    /// and the inner outputs are picked from it.
+    /// </summary>
+    private static void HorizontalMax(PoolingGeometry g, float* column, float* output)
+    {
+        var inner = g.InWidth - g.KernelWidth + 1;
+        var firstInner = (g.PadLeft + g.StrideWidth - 1) / g.StrideWidth;
+        var endInner = Math.Max(firstInner, Math.Min(g.OutWidth, inner <= 0 ? 0 : (inner - 1 + g.PadLeft) / g.StrideWidth + 1));
+        for (var ox = 0; ox < g.OutWidth; ox++)
+        {
+            if (ox < firstInner || ox >= endInner)
             {
-                var x0 = Math.Max(ox * g.StrideWidth - g.PadLeft, 0);
-                var x1 = Math.Min(ox * g.StrideWidth - g.PadLeft + g.KernelWidth, g.InWidth);
-                var result = float.NegativeInfinity;
-                for (var x = x0; x < x1; x++)
-                {
-                    result = Math.Max(result, column[x]);
-                }
-                output[oy * g.OutWidth + ox] = result;
+                output[ox] = ClippedWindowMax(g, column, ox);
             }
         }
+        if (endInner <= firstInner)
+        {
+            return;
+        }
+        var w = Vector<float>.Count;
+        var i = 0;
+        for (; i <= inner - w; i += w)
+        {
+            var m = Vector.Load(column + i);
+            for (var k = 1; k < g.KernelWidth; k++)
+            {
+                m = Vector.Max(m, Vector.Load(column + i + k));
+            }
+            Vector.Store(m, column + i);
+        }
+        for (; i < inner; i++)
+        {
+            var m = column[i];
+            for (var k = 1; k < g.KernelWidth; k++)
+            {
+                m = MathF.Max(m, column[i + k]);
+            }
+            column[i] = m;
+        }
+        for (var ox = firstInner; ox < endInner; ox++)
+        {
+            output[ox] = column[ox * g.StrideWidth - g.PadLeft];
+        }
+    }
+
+    private static float ClippedWindowMax(PoolingGeometry g, float* column, int ox)
+    {
+        var x0 = Math.Max(ox * g.StrideWidth - g.PadLeft, 0);
+        var x1 = Math.Min(ox * g.StrideWidth - g.PadLeft + g.KernelWidth, g.InWidth);
+        var result = float.NegativeInfinity;
+        for (var x = x0; x < x1; x++)
+        {
+            result = MathF.Max(result, column[x]);
+        }
+        return result;
     }
 
     /// <summary>The scalar reference: every window visited element by element.</summary>

@@ -8,6 +8,8 @@ public sealed unsafe class PoolingTests
     [TestCase(17, 23, 3, 3, 2, 2, 0, 0, 0, 0, true)]
     [TestCase(9, 40, 2, 3, 1, 2, 1, 0, 0, 1, false)]
     [TestCase(5, 5, 5, 5, 1, 1, 0, 0, 0, 0, false)]
+    [TestCase(8, 113, 3, 3, 2, 2, 1, 1, 1, 1, false)]
+    [TestCase(4, 2, 3, 3, 1, 1, 1, 1, 1, 1, false)]
     public void MaxPoolingMatchesTheScalarReference(int height, int width, int kh, int kw, int sh, int sw, int pt, int pl, int pb, int pr, bool ceil)
     {
         var outHeight = PoolingGeometry.OutputSize(height, kh, sh, pt, pb, ceil);
