@@ -113,8 +113,13 @@ internal static unsafe class PackedGemm
     {
         var w = Vector<float>.Count;
         var stride = 2 * w;
+        if (rows == MR && cols == stride && !accumulate && last)
+        {
+            Accumulate(kc, a, b, new FinishedRows(c, ldc, epilogue.Bias + row0, epilogue.Low, epilogue.High, residual));
+            return;
+        }
         var tile = stackalloc float[MR * 64];
-        Accumulate(kc, a, b, tile);
+        Accumulate(kc, a, b, new TileBuffer(tile));
         if (cols == stride)
         {
             // Full-width tiles store row by row with vectors, also when the tile has fewer than MR rows.
@@ -145,12 +150,30 @@ internal static unsafe class PackedGemm
         }
     }
 
+    /// <summary>Adds bias and residual to one tile row, clamps it and stores it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishRow(Vector<float> v0, Vector<float> v1, float* c, float bias, float* residual, Vector<float> low, Vector<float> high)
+    {
+        var w = Vector<float>.Count;
+        var b = new Vector<float>(bias);
+        v0 += b;
+        v1 += b;
+        if (residual != null)
+        {
+            v0 += Vector.Load(residual);
+            v1 += Vector.Load(residual + w);
+        }
+        Vector.Store(Vector.Min(Vector.Max(v0, low), high), c);
+        Vector.Store(Vector.Min(Vector.Max(v1, low), high), c + w);
+    }
+
     /// <summary>
-    /// The products of an MR x NR tile over kc steps of K, written to <paramref name="tile"/> (MR rows of NR floats).
-    /// A method of its own so that the twelve accumulators stay in vector registers for the whole loop.
+    /// The products of an MR x NR tile over kc steps of K, handed to <paramref name="sink"/>. A method of its own,
+    /// specialised per sink, so that the twelve accumulators stay in vector registers for the whole loop.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static void Accumulate(int kc, float* a, float* b, float* tile)
+    private static void Accumulate<TSink>(int kc, float* a, float* b, TSink sink)
+        where TSink : struct, ITileSink
     {
         var w = Vector<float>.Count;
         Vector<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -180,13 +203,42 @@ internal static unsafe class PackedGemm
             a += MR;
             b += 2 * w;
         }
-        var stride = 2 * w;
-        Vector.Store(c00, tile); Vector.Store(c01, tile + w);
-        Vector.Store(c10, tile + stride); Vector.Store(c11, tile + stride + w);
-        Vector.Store(c20, tile + 2 * stride); Vector.Store(c21, tile + 2 * stride + w);
-        Vector.Store(c30, tile + 3 * stride); Vector.Store(c31, tile + 3 * stride + w);
-        Vector.Store(c40, tile + 4 * stride); Vector.Store(c41, tile + 4 * stride + w);
-        Vector.Store(c50, tile + 5 * stride); Vector.Store(c51, tile + 5 * stride + w);
+        sink.Row(0, c00, c01);
+        sink.Row(1, c10, c11);
+        sink.Row(2, c20, c21);
+        sink.Row(3, c30, c31);
+        sink.Row(4, c40, c41);
+        sink.Row(5, c50, c51);
+    }
+
+    /// <summary>Where <see cref="Accumulate{TSink}"/> puts each row of a finished tile.</summary>
+    private interface ITileSink
+    {
+        /// <summary>Takes row <paramref name="row"/> of the tile: its two vectors.</summary>
+        void Row(int row, Vector<float> low, Vector<float> high);
+    }
+
+    /// <summary>Stores the rows into a tile buffer (MR rows of NR floats) for the caller to finish.</summary>
+    private readonly struct TileBuffer(float* tile) : ITileSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(int row, Vector<float> low, Vector<float> high)
+        {
+            var target = tile + row * 2 * Vector<float>.Count;
+            Vector.Store(low, target);
+            Vector.Store(high, target + Vector<float>.Count);
+        }
+    }
+
+    /// <summary>Finishes the rows straight into C (bias, residual, clamp): a whole tile whose K fits one block.</summary>
+    private readonly struct FinishedRows(float* c, int ldc, float* bias, float low, float high, float* residual) : ITileSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(int row, Vector<float> first, Vector<float> second)
+        {
+            var offset = (long)row * ldc;
+            FinishRow(first, second, c + offset, bias[row], residual == null ? null : residual + offset, new Vector<float>(low), new Vector<float>(high));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -200,18 +252,8 @@ internal static unsafe class PackedGemm
         }
         if (last)
         {
-            var bias = new Vector<float>(epilogue.Bias[row]);
-            v0 += bias;
-            v1 += bias;
-            if (residual != null)
-            {
-                v0 += Vector.Load(residual);
-                v1 += Vector.Load(residual + w);
-            }
-            var low = new Vector<float>(epilogue.Low);
-            var high = new Vector<float>(epilogue.High);
-            v0 = Vector.Min(Vector.Max(v0, low), high);
-            v1 = Vector.Min(Vector.Max(v1, low), high);
+            FinishRow(v0, v1, c, epilogue.Bias[row], residual, new Vector<float>(epilogue.Low), new Vector<float>(epilogue.High));
+            return;
         }
         Vector.Store(v0, c);
         Vector.Store(v1, c + w);
