@@ -84,7 +84,7 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
     {
         if (configuration.Threads > 1)
         {
-            return $"not simulated at {configuration.Threads} threads: valgrind runs one thread at a time, so the counts would include the threads' waiting for each other; the 1-thread configuration carries the simulated counters";
+            return $"not simulated at {configuration.Threads} threads: valgrind runs one thread at a time, so the counts would include the threads' waiting for each other (simulated counters are taken at 1 thread)";
         }
         return remaining <= TimeSpan.Zero ? $"not simulated: the simulation budget of {budget!.Value.TotalSeconds:0} s is spent" : null;
     }
