@@ -6,6 +6,8 @@ using CnnPerf.Frameworks.OnnxRuntime;
 using CnnPerf.Frameworks.OpenCv;
 using CnnPerf.Frameworks.TorchSharp;
 using CnnPerf.Models;
+using CnnPerf.Running;
+using CnnPerf.Statistics;
 
 namespace CnnPerf.Benchmarks.Backends;
 
@@ -42,19 +44,17 @@ internal static class BackendMeasurement
         }
         var wall = new double[runs];
         var cpu = new double[runs];
-        var process = Process.GetCurrentProcess();
+        var process = new LinuxProcessProbe();
         for (var i = 0; i < runs; i++)
         {
-            process.Refresh();
-            var cpuStart = process.TotalProcessorTime;
+            var cpuStart = process.CpuTime();
             var start = Stopwatch.GetTimestamp();
             session.Run(input, output);
             wall[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            process.Refresh();
-            cpu[i] = (process.TotalProcessorTime - cpuStart).TotalMilliseconds;
+            cpu[i] = (process.CpuTime() - cpuStart).TotalMilliseconds;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Marker} ok {Median(wall):F3} {Median(cpu):F3} {PeakRssBytes()}"));
+            $"{Marker} ok {SampleStatistics.Median(wall):F3} {SampleStatistics.Median(cpu):F3} {process.PeakResidentBytes()}"));
         return 0;
     }
 
@@ -75,17 +75,5 @@ internal static class BackendMeasurement
         var values = line.Split(' ');
         return (double.Parse(values[2], CultureInfo.InvariantCulture), double.Parse(values[3], CultureInfo.InvariantCulture),
             long.Parse(values[4], CultureInfo.InvariantCulture), null);
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static long PeakRssBytes()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 }

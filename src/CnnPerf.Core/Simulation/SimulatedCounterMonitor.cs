@@ -16,15 +16,8 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
     /// <summary>The <see cref="CounterStatus.Kind"/> of the simulated counters in a result's counter list.</summary>
     public const string CounterKind = "simulated";
 
-    private static readonly string[] CountedIds =
-    [
-        MetricIds.SimInstructions.Id, MetricIds.SimD1Reads.Id, MetricIds.SimD1Misses.Id, MetricIds.SimLlMisses.Id,
-        MetricIds.SimBranches.Id, MetricIds.SimBranchMispredicts.Id,
-    ];
-
     private readonly CallgrindPass _pass;
     private readonly CancellationToken _cancellationToken;
-    private TimeSpan _spent;
 
     /// <summary>Creates the monitor.</summary>
     /// <param name="pass">The simulated pass.</param>
@@ -39,7 +32,7 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
     public event Action<RunConfiguration>? Simulating;
 
     /// <summary>The time the simulations have taken so far.</summary>
-    public TimeSpan Spent => _spent;
+    public TimeSpan Spent { get; private set; }
 
     /// <inheritdoc />
     public void Start(RunConfiguration configuration)
@@ -55,7 +48,7 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
             return result;
         }
         var budget = _pass.Options.Budget;
-        var remaining = budget - _spent;
+        var remaining = budget - Spent;
         if (SkipReason(result.Configuration, budget, remaining) is { } reason)
         {
             return WithStatus(result, false, reason);
@@ -76,7 +69,7 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
         }
         finally
         {
-            _spent += clock.Elapsed;
+            Spent += clock.Elapsed;
         }
     }
 
@@ -92,6 +85,6 @@ public sealed class SimulatedCounterMonitor : IConfigurationMonitor
     private RunResult WithStatus(RunResult result, bool available, string? reason)
     {
         var eventName = $"callgrind {_pass.Options.Geometry}";
-        return result with { Counters = [.. result.Counters, .. CountedIds.Select(id => new CounterStatus(id, eventName, CounterKind, available, null, reason))] };
+        return result with { Counters = [.. result.Counters, .. SimulatedMetrics.CountedIds.Select(id => new CounterStatus(id, eventName, CounterKind, available, null, reason))] };
     }
 }

@@ -1,4 +1,5 @@
 using CnnPerf.Metrics;
+using CnnPerf.Native.Perf;
 
 namespace CnnPerf.Simulation;
 
@@ -17,6 +18,9 @@ public static class SimulatedMetrics
         (MetricIds.SimBranches, ["Bc", "Bi"]),
         (MetricIds.SimBranchMispredicts, ["Bcm", "Bim"]),
     ];
+
+    /// <summary>The ids of the counted (not derived) simulated metrics.</summary>
+    public static IReadOnlyList<string> CountedIds { get; } = [.. Counted.Select(c => c.Metric.Id)];
 
     /// <summary>The mean counts of <paramref name="inferences"/>, with derived ratios and the geometry.</summary>
     /// <param name="inferences">The counts of each simulated inference.</param>
@@ -50,15 +54,15 @@ public static class SimulatedMetrics
         if (first.Totals.ContainsKey("D1mr"))
         {
             var d1Misses = Mean("D1mr", "D1mw");
-            Add(MetricIds.SimD1MissRatio, Ratio(d1Misses, Mean("Dr", "Dw")), Provenance.Derived);
-            Add(MetricIds.SimD1Mpki, Ratio(d1Misses, instructions) * 1000, Provenance.Derived);
-            Add(MetricIds.SimLlMpki, Ratio(Mean("ILmr", "DLmr", "DLmw"), instructions) * 1000, Provenance.Derived);
+            Add(MetricIds.SimD1MissRatio, DerivedMetrics.MissRatio(d1Misses, Mean("Dr", "Dw")), Provenance.Derived);
+            Add(MetricIds.SimD1Mpki, DerivedMetrics.PerKiloInstructions(d1Misses, instructions), Provenance.Derived);
+            Add(MetricIds.SimLlMpki, DerivedMetrics.PerKiloInstructions(Mean("ILmr", "DLmr", "DLmw"), instructions), Provenance.Derived);
         }
         if (first.Totals.ContainsKey("Bcm"))
         {
             var mispredicts = Mean("Bcm", "Bim");
-            Add(MetricIds.SimBranchMispredictRatio, Ratio(mispredicts, Mean("Bc", "Bi")), Provenance.Derived);
-            Add(MetricIds.SimBranchMpki, Ratio(mispredicts, instructions) * 1000, Provenance.Derived);
+            Add(MetricIds.SimBranchMispredictRatio, DerivedMetrics.MissRatio(mispredicts, Mean("Bc", "Bi")), Provenance.Derived);
+            Add(MetricIds.SimBranchMpki, DerivedMetrics.PerKiloInstructions(mispredicts, instructions), Provenance.Derived);
         }
         if (first.Caches.GetValueOrDefault("D1") is { } d1)
         {
@@ -73,6 +77,4 @@ public static class SimulatedMetrics
         Add(MetricIds.SimInferences, inferences.Count, Provenance.Simulated);
         return metrics;
     }
-
-    private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : double.NaN;
 }

@@ -55,7 +55,10 @@ public class SimulatedCounterMonitorTests
             done
             cp "{{_folder}}/result.json" "$res"
             """);
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         return script;
     }
 
