@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CnnPerf.Backends;
+using CnnPerf.Benchmarks.Backends;
 using CnnPerf.Frameworks.OnnxRuntime;
 using CnnPerf.Frameworks.OpenCv;
 using CnnPerf.Frameworks.TorchSharp;
@@ -34,12 +35,7 @@ public class BackendInferenceBenchmarks
     [GlobalSetup]
     public void Load()
     {
-        IInferenceBackend backend = Backend switch
-        {
-            OpenCvBackend.BackendName => new OpenCvBackend(),
-            TorchSharpBackend.BackendName => new TorchSharpBackend(),
-            _ => new OnnxRuntimeBackend(),
-        };
+        var backend = BackendMeasurement.Backends().First(b => b.Name == Backend);
         _session = backend.Load(new ModelZoo().Get(Model), new BackendOptions(Threads));
         _input = Tensor.Random(_session.InputShape, 1);
         _output = new Tensor(_session.OutputShape);
