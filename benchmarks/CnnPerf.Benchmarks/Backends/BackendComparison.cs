@@ -1,17 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
+using CnnPerf.Statistics;
 
 namespace CnnPerf.Benchmarks.Backends;
 
 /// <summary>
 /// Managed engine vs ONNX Runtime vs OpenCV DNN vs TorchSharp, side by side in one run: median single-image
 /// latency (wall and CPU time per inference) at 1 and 2 threads on resnet18, mobilenet_v2 and squeezenet1_1,
-/// the managed/other ratios, and each backend's peak RSS. Every configuration runs in a fresh child process.
-/// Usage: <c>dotnet run -c Release -- backends [RUNS] [MODEL...]</c>.
+/// the managed/other ratios, and each backend's peak RSS. Every configuration runs in a fresh child process, and
+/// each is measured in <see cref="Rounds"/> such processes, the backends taking turns, so that a process that
+/// happens to run slowly (a shared machine's neighbours, its memory placement) moves the reported median of the
+/// rounds less. Usage: <c>dotnet run -c Release -- backends [RUNS] [MODEL...]</c>.
 /// </summary>
 internal static class BackendComparison
 {
     public const string Command = "backends";
+
+    /// <summary>Child processes per configuration; the table shows the median of their medians.</summary>
+    public const int Rounds = 3;
 
     private static readonly string[] DefaultModels = ["resnet18", "mobilenet_v2", "squeezenet1_1"];
 
@@ -20,7 +26,7 @@ internal static class BackendComparison
         var runs = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 30;
         var models = args.Length > 1 ? args[1..] : DefaultModels;
         var backends = BackendMeasurement.Backends().Select(b => b.Name).ToArray();
-        Console.WriteLine($"{runs} timed runs per configuration after 10 warm-up runs, one child process per configuration; times in ms (wall / CPU of all threads per inference)");
+        Console.WriteLine($"{runs} timed runs per configuration after 10 warm-up runs, median over {Rounds} child processes per configuration, backends taking turns; times in ms (wall / CPU of all threads per inference)");
         Console.WriteLine();
         var header = "| model | threads | " + string.Join(" | ", backends) + " | " + string.Join(" | ", backends.Skip(1).Select(b => $"managed/{b}")) + " | peak RSS MB (" + string.Join(", ", backends) + ") |";
         Console.WriteLine(header);
@@ -30,7 +36,8 @@ internal static class BackendComparison
         {
             foreach (var threads in new[] { 1, 2 })
             {
-                var results = backends.Select(b => Measure(b, model, threads, runs)).ToArray();
+                var rounds = Enumerable.Range(0, Rounds).Select(_ => backends.Select(b => Measure(b, model, threads, runs)).ToArray()).ToArray();
+                var results = backends.Select((_, i) => MedianOfRounds(rounds.Select(round => round[i]).ToList())).ToArray();
                 for (var i = 0; i < backends.Length; i++)
                 {
                     if (results[i].Problem is { } problem)
@@ -50,6 +57,17 @@ internal static class BackendComparison
             Console.WriteLine($"not measured: {problem}");
         }
         return 0;
+    }
+
+    /// <summary>The median wall and CPU time and the largest peak RSS over the rounds, or the first round's problem.</summary>
+    private static (double Wall, double Cpu, long PeakRss, string? Problem) MedianOfRounds(IReadOnlyList<(double Wall, double Cpu, long PeakRss, string? Problem)> rounds)
+    {
+        if (rounds.FirstOrDefault(r => r.Problem is not null) is { Problem: not null } failed)
+        {
+            return failed;
+        }
+        return (SampleStatistics.Median(rounds.Select(r => r.Wall).ToArray()), SampleStatistics.Median(rounds.Select(r => r.Cpu).ToArray()),
+            rounds.Max(r => r.PeakRss), null);
     }
 
     private static (double Wall, double Cpu, long PeakRss, string? Problem) Measure(string backend, string model, int threads, int runs)

@@ -5,9 +5,13 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 
 /// <summary>
 /// Depthwise convolution (one filter per channel). Each channel plane is first copied into a zero-bordered
-/// scratch plane, so every output row is computed without bounds checks: full vectors of stride-1 positions with
-/// all kernel taps accumulated in a register, then subsampled for strided layers, finished (bias, residual,
-/// activation) and stored while the row is in L1. Items are channels.
+/// scratch plane, so every output row is computed without bounds checks. 3x3 kernels with horizontal stride 1 or
+/// 2 keep the nine taps in registers for the whole plane and compute only the output positions: for stride 2
+/// the scratch rows hold the even columns, then the odd ones, so each tap reads consecutive floats. Every
+/// vector is finished (bias, residual, activation) in registers and stored whole: a vector that runs past the
+/// end of its row writes into the next row, which is computed afterwards; only the plane's last rows go
+/// through a row buffer. Other kernels compute the stride-1 positions of each row and subsample them.
+/// Items are channels.
 /// </summary>
 internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
 {
@@ -16,6 +20,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     private readonly int _paddedHeight;
     private readonly int _rowLength;
     private readonly bool _is3x3;
+    private readonly int _halfWidth;
 
     /// <summary>Keeps <paramref name="weights"/> ([C, 1, KH, KW]).</summary>
     public DepthwiseConvolution(ConvolutionGeometry geometry, float[] weights, float[] bias, Activation activation)
@@ -27,11 +32,21 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         }
         _weights = NativeBuffer.From(weights);
         var w = Vector<float>.Count;
-        // stride-1 positions needed per row, rounded up to whole vectors
-        _rowLength = PackedGemm.PanelCount((geometry.OutWidth - 1) * geometry.StrideWidth + 1, w) * w;
-        _paddedWidth = _rowLength + (geometry.KernelWidth - 1) * geometry.DilationWidth;
+        _is3x3 = geometry is { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1, StrideWidth: 1 or 2 };
         _paddedHeight = (geometry.OutHeight - 1) * geometry.StrideHeight + (geometry.KernelHeight - 1) * geometry.DilationHeight + 1;
-        _is3x3 = geometry is { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1 };
+        if (_is3x3)
+        {
+            // output positions per row, rounded up to whole vectors
+            _rowLength = PackedGemm.PanelCount(geometry.OutWidth, w) * w;
+            _halfWidth = geometry.StrideWidth == 2 ? _rowLength + w : 0;
+            _paddedWidth = geometry.StrideWidth == 2 ? 2 * _halfWidth : _rowLength + w;
+        }
+        else
+        {
+            // stride-1 positions needed per row, rounded up to whole vectors
+            _rowLength = PackedGemm.PanelCount((geometry.OutWidth - 1) * geometry.StrideWidth + 1, w) * w;
+            _paddedWidth = PackedGemm.PanelCount(_rowLength + (geometry.KernelWidth - 1) * geometry.DilationWidth, w) * w;
+        }
     }
 
     /// <inheritdoc />
@@ -41,7 +56,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     public override long WeightFloats => _weights.Length;
 
     /// <inheritdoc />
-    public override long ScratchFloats => (long)_paddedHeight * _paddedWidth + _rowLength;
+    public override long ScratchFloats => (long)_paddedHeight * _paddedWidth + _paddedWidth + _rowLength + Vector<float>.Count;
 
     /// <inheritdoc />
     protected override int ItemCount(int threads) => Geometry.OutChannels;
@@ -52,90 +67,85 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         var g = Geometry;
         var padded = Scratch!.For(worker);
         var row = padded + (long)_paddedHeight * _paddedWidth;
-        FillPadded(g, Input + (long)item * g.InPlane, padded);
+        var input = Input + (long)item * g.InPlane;
         var output = Output + (long)item * g.OutPlane;
         var residual = Residual == null ? null : Residual + (long)item * g.OutPlane;
         var weights = _weights.Pointer + (long)item * g.KernelHeight * g.KernelWidth;
         var bias = Epilogue.Bias[item];
+        if (_is3x3)
+        {
+            FillPadded(g, input, padded, g.StrideWidth == 2 ? row : null);
+            Plane3x3(padded, weights, bias, row, output, residual);
+            return;
+        }
+        FillPadded(g, input, padded, null);
         for (var oy = 0; oy < g.OutHeight; oy++)
         {
-            var top = padded + (long)oy * g.StrideHeight * _paddedWidth;
             var target = output + oy * g.OutWidth;
-            var residualRow = residual == null ? null : residual + oy * g.OutWidth;
-            if (_is3x3 && g.StrideWidth == 1)
+            RowAnyKernel(g, padded + (long)oy * g.StrideHeight * _paddedWidth, weights, row);
+            for (var ox = 0; ox < g.OutWidth; ox++)
             {
-                // Whole vectors go straight to the output, finished; the last, partial one goes through the row buffer.
-                var done = Row3x3(top, weights, row, target, residualRow, bias);
-                new ReadOnlySpan<float>(row + done, g.OutWidth - done).CopyTo(new Span<float>(target + done, g.OutWidth - done));
-                ConvolutionRows.Finish(target + done, g.OutWidth - done, 0f, residualRow == null ? null : residualRow + done, Epilogue.Low, Epilogue.High);
-                continue;
+                target[ox] = row[ox * g.StrideWidth];
             }
-            if (_is3x3)
-            {
-                Row3x3(top, weights, row, null, null, bias);
-            }
-            else
-            {
-                RowAnyKernel(g, top, weights, row);
-            }
-            if (g.StrideWidth == 1)
-            {
-                new ReadOnlySpan<float>(row, g.OutWidth).CopyTo(new Span<float>(target, g.OutWidth));
-            }
-            else
-            {
-                for (var ox = 0; ox < g.OutWidth; ox++)
-                {
-                    target[ox] = row[ox * g.StrideWidth];
-                }
-            }
-            ConvolutionRows.Finish(target, g.OutWidth, _is3x3 ? 0f : bias, residualRow, Epilogue.Low, Epilogue.High);
+            ConvolutionRows.Finish(target, g.OutWidth, bias, residual == null ? null : residual + oy * g.OutWidth, Epilogue.Low, Epilogue.High);
         }
     }
 
     /// <summary>
-    /// One row of stride-1 positions of a 3x3 kernel, bias included, the nine taps held in registers. When
-    /// <paramref name="target"/> is given, every whole vector that fits the output row is finished (residual, clamp)
-    /// and stored there, and the rest goes to <paramref name="row"/>; returns how many positions went to the target.
+    /// All output rows of one channel for a 3x3 kernel, the taps and the epilogue's constants held in registers.
+    /// Rows whose whole vectors end inside the plane are stored in place; the last rows go through
+    /// <paramref name="row"/> and are finished there.
     /// </summary>
-    private int Row3x3(float* top, float* weights, float* row, float* target, float* residual, float bias)
+    private void Plane3x3(float* padded, float* weights, float bias, float* row, float* output, float* residual)
     {
+        var g = Geometry;
         var w = Vector<float>.Count;
-        var r0 = top;
-        var r1 = top + _paddedWidth;
-        var r2 = top + 2 * _paddedWidth;
+        // column offsets of the three taps of a row: stride 1 reads x, x+1, x+2; stride 2 reads even[x], odd[x], even[x+1]
+        var tap1 = g.StrideWidth == 2 ? _halfWidth : 1;
+        var tap2 = g.StrideWidth == 2 ? 1 : 2;
         Vector<float> w00 = new(weights[0]), w01 = new(weights[1]), w02 = new(weights[2]);
         Vector<float> w10 = new(weights[3]), w11 = new(weights[4]), w12 = new(weights[5]);
         Vector<float> w20 = new(weights[6]), w21 = new(weights[7]), w22 = new(weights[8]);
         var b = new Vector<float>(bias);
         var low = new Vector<float>(Epilogue.Low);
         var high = new Vector<float>(Epilogue.High);
-        var direct = target == null ? 0 : Geometry.OutWidth / w * w;
-        for (var x = 0; x < _rowLength; x += w)
+        var inPlace = g.OutPlane < _rowLength ? 0 : Math.Min(g.OutHeight, (g.OutPlane - _rowLength) / g.OutWidth + 1);
+        for (var oy = 0; oy < g.OutHeight; oy++)
         {
-            var sum = Vector.FusedMultiplyAdd(Vector.Load(r0 + x), w00, b);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r0 + x + 1), w01, sum);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r0 + x + 2), w02, sum);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r1 + x), w10, sum);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r1 + x + 1), w11, sum);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r1 + x + 2), w12, sum);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r2 + x), w20, sum);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r2 + x + 1), w21, sum);
-            sum = Vector.FusedMultiplyAdd(Vector.Load(r2 + x + 2), w22, sum);
-            if (x < direct)
+            var r0 = padded + (long)oy * g.StrideHeight * _paddedWidth;
+            var r1 = r0 + _paddedWidth;
+            var r2 = r1 + _paddedWidth;
+            var finished = oy < inPlace;
+            var target = finished ? output + oy * g.OutWidth : row;
+            var residualRow = finished && residual != null ? residual + oy * g.OutWidth : null;
+            for (var x = 0; x < _rowLength; x += w)
             {
-                if (residual != null)
+                var sum = Vector.FusedMultiplyAdd(Vector.Load(r0 + x), w00, b);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r0 + x + tap1), w01, sum);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r0 + x + tap2), w02, sum);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r1 + x), w10, sum);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r1 + x + tap1), w11, sum);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r1 + x + tap2), w12, sum);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r2 + x), w20, sum);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r2 + x + tap1), w21, sum);
+                sum = Vector.FusedMultiplyAdd(Vector.Load(r2 + x + tap2), w22, sum);
+                if (finished)
                 {
-                    sum += Vector.Load(residual + x);
+                    if (residualRow != null)
+                    {
+                        sum += Vector.Load(residualRow + x);
+                    }
+                    sum = Vector.Min(Vector.Max(sum, low), high);
                 }
-                Vector.Store(Vector.Min(Vector.Max(sum, low), high), target + x);
+                Vector.Store(sum, target + x);
             }
-            else
+            if (!finished)
             {
-                Vector.Store(sum, row + x);
+                var last = output + oy * g.OutWidth;
+                new ReadOnlySpan<float>(row, g.OutWidth).CopyTo(new Span<float>(last, g.OutWidth));
+                ConvolutionRows.Finish(last, g.OutWidth, 0f, residual == null ? null : residual + oy * g.OutWidth, Epilogue.Low, Epilogue.High);
             }
         }
-        return direct;
     }
 
     /// <summary>One row of stride-1 positions of any kernel (dilation included), without bias.</summary>
@@ -158,22 +168,48 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         }
     }
 
-    /// <summary>Copies one input plane into the zero-bordered scratch plane (padding top/left, zeros beyond the image).</summary>
-    private void FillPadded(ConvolutionGeometry g, float* plane, float* padded)
+    /// <summary>
+    /// Copies one input plane into the zero-bordered scratch plane (padding top/left, zeros beyond the image). With
+    /// <paramref name="line"/> given, each padded row is built there first and split into its even columns
+    /// followed by its odd columns.
+    /// </summary>
+    private void FillPadded(ConvolutionGeometry g, float* plane, float* padded, float* line)
     {
+        var w = Vector<float>.Count;
+        var width = line == null ? _paddedWidth : 2 * _halfWidth;
+        var columns = Math.Max(0, Math.Min(g.InWidth, width - g.PadLeft));
         for (var y = 0; y < _paddedHeight; y++)
         {
-            var target = new Span<float>(padded + (long)y * _paddedWidth, _paddedWidth);
+            var destination = padded + (long)y * _paddedWidth;
+            var target = line == null ? destination : line;
+            for (var x = 0; x < width; x += w)
+            {
+                Vector.Store(Vector<float>.Zero, target + x);
+            }
             var iy = y - g.PadTop;
             if ((uint)iy >= (uint)g.InHeight)
             {
-                target.Clear();
+                if (line != null)
+                {
+                    new Span<float>(destination, _paddedWidth).Clear();
+                }
                 continue;
             }
-            var columns = Math.Max(0, Math.Min(g.InWidth, _paddedWidth - g.PadLeft));
-            target[..Math.Min(g.PadLeft, _paddedWidth)].Clear();
-            new ReadOnlySpan<float>(plane + (long)iy * g.InWidth, columns).CopyTo(target[g.PadLeft..]);
-            target[(g.PadLeft + columns)..].Clear();
+            var source = plane + (long)iy * g.InWidth;
+            target += g.PadLeft;
+            var i = 0;
+            for (; i <= columns - w; i += w)
+            {
+                Vector.Store(Vector.Load(source + i), target + i);
+            }
+            for (; i < columns; i++)
+            {
+                target[i] = source[i];
+            }
+            if (line != null)
+            {
+                VectorMath.Deinterleave(line, destination, destination + _halfWidth, _halfWidth);
+            }
         }
     }
 

@@ -22,7 +22,7 @@ internal static unsafe class PackedGemm
     public const int MC = 20 * MR;
 
     /// <summary>Columns of the micro-kernel.</summary>
-    public static int NR { get; } = 2 * Vector<float>.Count;
+    public static int NR => 2 * Vector<float>.Count;
 
     /// <summary>Floats needed to pack an M x K matrix A.</summary>
     public static long PackedASize(int m, int k) => (long)PanelCount(m, MR) * MR * k;

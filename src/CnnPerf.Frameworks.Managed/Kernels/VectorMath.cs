@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -72,6 +73,40 @@ internal static unsafe class VectorMath
         for (; i < count; i++)
         {
             output[i] = Math.Min(Math.Max(a[i] + b[i], activation.Low), activation.High);
+        }
+    }
+
+    /// <summary>Splits <c>2 * count</c> values into the even-indexed ones and the odd-indexed ones.</summary>
+    public static void Deinterleave(float* source, float* even, float* odd, int count)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+            for (; i <= count - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var first = Vector256.Shuffle(Vector256.Load(source + 2 * i), order);
+                var second = Vector256.Shuffle(Vector256.Load(source + 2 * i + Vector256<float>.Count), order);
+                Vector256.Create(first.GetLower(), second.GetLower()).Store(even + i);
+                Vector256.Create(first.GetUpper(), second.GetUpper()).Store(odd + i);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var low = Vector128.Create(0, 2, 0, 2);
+            var high = Vector128.Create(1, 3, 1, 3);
+            for (; i <= count - Vector128<float>.Count; i += Vector128<float>.Count)
+            {
+                var first = Vector128.Load(source + 2 * i);
+                var second = Vector128.Load(source + 2 * i + Vector128<float>.Count);
+                Vector128.Create(Vector128.Shuffle(first, low).GetLower(), Vector128.Shuffle(second, low).GetLower()).Store(even + i);
+                Vector128.Create(Vector128.Shuffle(first, high).GetLower(), Vector128.Shuffle(second, high).GetLower()).Store(odd + i);
+            }
+        }
+        for (; i < count; i++)
+        {
+            even[i] = source[2 * i];
+            odd[i] = source[2 * i + 1];
         }
     }
 }
