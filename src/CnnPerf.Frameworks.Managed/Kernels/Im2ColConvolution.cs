@@ -5,11 +5,17 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// <summary>
 /// Convolution as GEMM: the weights of each group are packed once as A [OC/g, IC/g*KH*KW]; each item gathers a
 /// block of im2col columns straight into packed B panels (no full im2col matrix is ever built) and runs the
-/// micro-kernel over it. Items are (group, block of output channels, tile of output positions).
+/// micro-kernel over it. Items are (group, block of output channels, tile of output positions). A tile spans as
+/// many output positions as fit a packed block of about <see cref="PackedTileFloats"/> floats: with a short
+/// reduction (a network's first layer, 1x1 layers on few channels) tiles get long, so that each output plane
+/// is written in long runs rather than one short run per plane per tile.
 /// </summary>
 internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
 {
-    private const int TileColumns = 128;
+    /// <summary>Floats of one packed block of B (KC x tile columns): 128 KiB, half of a small L2.</summary>
+    private const int PackedTileFloats = 32 * 1024;
+
+    private readonly int _tileColumns;
 
     private readonly NativeBuffer _packedWeights;
     private readonly int _tiles;
@@ -31,7 +37,9 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
                 PackedGemm.PackA(w + (long)g * m * k, m, k, k, _packedWeights.Pointer + g * perGroup);
             }
         }
-        _tiles = PackedGemm.PanelCount(geometry.OutPlane, TileColumns);
+        var panels = Math.Max(1, PackedTileFloats / Math.Min(PackedGemm.KC, k) / PackedGemm.NR);
+        _tileColumns = Math.Min(panels, PackedGemm.PanelCount(geometry.OutPlane, PackedGemm.NR)) * PackedGemm.NR;
+        _tiles = PackedGemm.PanelCount(geometry.OutPlane, _tileColumns);
     }
 
     /// <inheritdoc />
@@ -41,7 +49,7 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
     public override long WeightFloats => _packedWeights.Length;
 
     /// <inheritdoc />
-    public override long ScratchFloats => (long)Math.Min(PackedGemm.KC, Geometry.ReductionLength) * PackedGemm.PanelCount(TileColumns, PackedGemm.NR) * PackedGemm.NR;
+    public override long ScratchFloats => (long)Math.Min(PackedGemm.KC, Geometry.ReductionLength) * _tileColumns;
 
     /// <inheritdoc />
     protected override int ItemCount(int threads)
@@ -66,8 +74,8 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
         var n = geometry.OutPlane;
         var m0 = block * _panelsPerBlock * PackedGemm.MR;
         var m1 = Math.Min(m, m0 + _panelsPerBlock * PackedGemm.MR);
-        var n0 = tile * TileColumns;
-        var cols = Math.Min(TileColumns, n - n0);
+        var n0 = tile * _tileColumns;
+        var cols = Math.Min(_tileColumns, n - n0);
         var input = Input + (long)group * geometry.InChannelsPerGroup * geometry.InPlane;
         var output = Output + (long)group * m * n;
         var residual = Residual == null ? null : Residual + (long)group * m * n;

@@ -111,26 +111,22 @@ internal static unsafe class PackedGemm
     public static void MicroKernel(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
         in Epilogue epilogue, int row0, float* residual)
     {
-        var w = Vector<float>.Count;
-        var stride = 2 * w;
-        if (rows == MR && cols == stride && !accumulate && last)
+        if (cols == NR)
         {
-            Accumulate(kc, a, b, new FinishedRows(c, ldc, epilogue.Bias + row0, epilogue.Low, epilogue.High, residual));
-            return;
-        }
-        var tile = stackalloc float[MR * 64];
-        Accumulate(kc, a, b, new TileBuffer(tile));
-        if (cols == stride)
-        {
-            // Full-width tiles store row by row with vectors, also when the tile has fewer than MR rows.
-            for (var r = 0; r < rows; r++)
+            // Full-width tiles go from the registers straight into C, also when the tile has fewer than MR rows.
+            if (rows == MR && !accumulate && last)
             {
-                var source = tile + r * stride;
-                StoreRow(Vector.Load(source), Vector.Load(source + w), c + (long)r * ldc, residual == null ? null : residual + (long)r * ldc,
-                    accumulate, last, epilogue, row0 + r);
+                Accumulate(kc, a, b, new FinishedRows(c, ldc, epilogue.Bias + row0, epilogue.Low, epilogue.High, residual));
+            }
+            else
+            {
+                Accumulate(kc, a, b, new StoredRows(c, ldc, rows, accumulate, last, epilogue, row0, residual));
             }
             return;
         }
+        var stride = NR;
+        var tile = stackalloc float[MR * 64];
+        Accumulate(kc, a, b, new TileBuffer(tile));
         for (var r = 0; r < rows; r++)
         {
             for (var j = 0; j < cols; j++)
@@ -241,21 +237,35 @@ internal static unsafe class PackedGemm
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow(Vector<float> v0, Vector<float> v1, float* c, float* residual, bool accumulate, bool last, in Epilogue epilogue, int row)
+    /// <summary>
+    /// Stores the first <c>rows</c> rows into C: added to what C holds when the tile continues an earlier block of
+    /// K, finished (bias, residual, clamp) when the block ends K.
+    /// </summary>
+    private readonly struct StoredRows(float* c, int ldc, int rows, bool accumulate, bool last, Epilogue epilogue, int row0, float* residual) : ITileSink
     {
-        var w = Vector<float>.Count;
-        if (accumulate)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(int row, Vector<float> first, Vector<float> second)
         {
-            v0 += Vector.Load(c);
-            v1 += Vector.Load(c + w);
+            if (row >= rows)
+            {
+                return;
+            }
+            var w = Vector<float>.Count;
+            var offset = (long)row * ldc;
+            var target = c + offset;
+            if (accumulate)
+            {
+                first += Vector.Load(target);
+                second += Vector.Load(target + w);
+            }
+            if (last)
+            {
+                FinishRow(first, second, target, epilogue.Bias[row0 + row], residual == null ? null : residual + offset,
+                    new Vector<float>(epilogue.Low), new Vector<float>(epilogue.High));
+                return;
+            }
+            Vector.Store(first, target);
+            Vector.Store(second, target + w);
         }
-        if (last)
-        {
-            FinishRow(v0, v1, c, epilogue.Bias[row], residual, new Vector<float>(epilogue.Low), new Vector<float>(epilogue.High));
-            return;
-        }
-        Vector.Store(v0, c);
-        Vector.Store(v1, c + w);
     }
 }

@@ -5,7 +5,7 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// <summary>Max and average pooling of one channel plane; windows are clipped to the image (padding never wins a max).</summary>
 internal static unsafe class Pooling
 {
-    private const int MaxRowOnStack = 4096;
+    private const int MaxRowOnStack = 2048;
 
     /// <summary>Pools plane <paramref name="input"/> into <paramref name="output"/>.</summary>
     public static void Plane(PoolingGeometry g, float* input, float* output)
@@ -19,91 +19,77 @@ internal static unsafe class Pooling
     }
 
     /// <summary>
-    /// Max pooling in two passes per output row: the vertical maximum of the window's input rows, vectorised
-    /// over the whole width, then the horizontal maximum of each window on that single row.
+    /// Max pooling in two passes per output row: the vertical maximum of the window's input rows, vectorised over
+    /// the whole width into a row bordered with -inf (so clipped windows need no care), then the horizontal
+    /// maximum of each window on that row: vectorised for stride 1, and for stride 2 after splitting the row into
+    /// its even and odd columns so that each tap reads consecutive floats.
     /// </summary>
     private static void MaxPlane(PoolingGeometry g, float* input, float* output)
     {
-        var column = stackalloc float[g.InWidth];
+        var w = Vector<float>.Count;
+        var vectors = (g.OutWidth + w - 1) / w * w;
+        var length = Math.Max(g.PadLeft + g.InWidth, (vectors - 1) * g.StrideWidth + g.KernelWidth) + 2 * w;
+        var half = length / 2;
+        var buffer = stackalloc float[length + 2 * half];
+        var column = buffer;
+        var even = buffer + length;
+        var odd = even + half;
+        new Span<float>(column, length).Fill(float.NegativeInfinity);
+        var interior = column + g.PadLeft;
         for (var oy = 0; oy < g.OutHeight; oy++)
         {
             var y0 = Math.Max(oy * g.StrideHeight - g.PadTop, 0);
             var y1 = Math.Min(oy * g.StrideHeight - g.PadTop + g.KernelHeight, g.InHeight);
-            new ReadOnlySpan<float>(input + (long)y0 * g.InWidth, g.InWidth).CopyTo(new Span<float>(column, g.InWidth));
+            new ReadOnlySpan<float>(input + (long)y0 * g.InWidth, g.InWidth).CopyTo(new Span<float>(interior, g.InWidth));
             for (var y = y0 + 1; y < y1; y++)
             {
                 var row = input + (long)y * g.InWidth;
                 var x = 0;
-                for (; x <= g.InWidth - Vector<float>.Count; x += Vector<float>.Count)
+                for (; x <= g.InWidth - w; x += w)
                 {
-                    Vector.Store(Vector.Max(Vector.Load(column + x), Vector.Load(row + x)), column + x);
+                    Vector.Store(Vector.Max(Vector.Load(interior + x), Vector.Load(row + x)), interior + x);
                 }
                 for (; x < g.InWidth; x++)
                 {
-                    column[x] = Math.Max(column[x], row[x]);
+                    interior[x] = Math.Max(interior[x], row[x]);
                 }
             }
-            HorizontalMax(g, column, output + (long)oy * g.OutWidth);
+            HorizontalMax(g, column, even, odd, half, output + (long)oy * g.OutWidth);
         }
     }
 
-    /// <summary>
-    /// The maximum of each window of one row of vertical maxima: windows clipped by the padding first, from the
-    /// row as it is; then the row is turned in place into the maxima of all windows that lie inside it (vectorised)
-    /// and the inner outputs are picked from it.
-    /// </summary>
-    private static void HorizontalMax(PoolingGeometry g, float* column, float* output)
+    /// <summary>The maximum of each window of one bordered row of vertical maxima.</summary>
+    private static void HorizontalMax(PoolingGeometry g, float* column, float* even, float* odd, int half, float* output)
     {
-        var inner = g.InWidth - g.KernelWidth + 1;
-        var firstInner = (g.PadLeft + g.StrideWidth - 1) / g.StrideWidth;
-        var endInner = Math.Max(firstInner, Math.Min(g.OutWidth, inner <= 0 ? 0 : (inner - 1 + g.PadLeft) / g.StrideWidth + 1));
-        for (var ox = 0; ox < g.OutWidth; ox++)
-        {
-            if (ox < firstInner || ox >= endInner)
-            {
-                output[ox] = ClippedWindowMax(g, column, ox);
-            }
-        }
-        if (endInner <= firstInner)
-        {
-            return;
-        }
         var w = Vector<float>.Count;
-        var i = 0;
-        for (; i <= inner - w; i += w)
+        var ox = 0;
+        if (g.StrideWidth <= 2)
         {
-            var m = Vector.Load(column + i);
+            if (g.StrideWidth == 2)
+            {
+                VectorMath.Deinterleave(column, even, odd, half);
+            }
+            for (; ox <= g.OutWidth - w; ox += w)
+            {
+                var m = Vector.Load(g.StrideWidth == 1 ? column + ox : even + ox);
+                for (var k = 1; k < g.KernelWidth; k++)
+                {
+                    var tap = g.StrideWidth == 1 ? column + ox + k : (k % 2 == 0 ? even : odd) + ox + k / 2;
+                    m = Vector.Max(m, Vector.Load(tap));
+                }
+                Vector.Store(m, output + ox);
+            }
+        }
+        for (; ox < g.OutWidth; ox++)
+        {
+            var window = column + ox * g.StrideWidth;
+            var m = window[0];
             for (var k = 1; k < g.KernelWidth; k++)
             {
-                m = Vector.Max(m, Vector.Load(column + i + k));
+                m = MathF.Max(m, window[k]);
             }
-            Vector.Store(m, column + i);
+            output[ox] = m;
         }
-        for (; i < inner; i++)
-        {
-            var m = column[i];
-            for (var k = 1; k < g.KernelWidth; k++)
-            {
-                m = MathF.Max(m, column[i + k]);
-            }
-            column[i] = m;
-        }
-        for (var ox = firstInner; ox < endInner; ox++)
-        {
-            output[ox] = column[ox * g.StrideWidth - g.PadLeft];
-        }
-    }
-
-    private static float ClippedWindowMax(PoolingGeometry g, float* column, int ox)
-    {
-        var x0 = Math.Max(ox * g.StrideWidth - g.PadLeft, 0);
-        var x1 = Math.Min(ox * g.StrideWidth - g.PadLeft + g.KernelWidth, g.InWidth);
-        var result = float.NegativeInfinity;
-        for (var x = x0; x < x1; x++)
-        {
-            result = MathF.Max(result, column[x]);
-        }
-        return result;
     }
 
     /// <summary>The scalar reference: every window visited element by element.</summary>

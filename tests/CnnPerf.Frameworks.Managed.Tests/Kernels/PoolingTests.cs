@@ -10,6 +10,11 @@ public sealed unsafe class PoolingTests
     [TestCase(5, 5, 5, 5, 1, 1, 0, 0, 0, 0, false)]
     [TestCase(8, 113, 3, 3, 2, 2, 1, 1, 1, 1, false)]
     [TestCase(4, 2, 3, 3, 1, 1, 1, 1, 1, 1, false)]
+    [TestCase(111, 111, 3, 3, 2, 2, 0, 0, 0, 0, true)]
+    [TestCase(27, 27, 3, 3, 2, 2, 0, 0, 0, 0, true)]
+    [TestCase(16, 38, 2, 2, 2, 2, 0, 0, 0, 0, false)]
+    [TestCase(20, 50, 5, 4, 3, 3, 2, 2, 2, 2, true)]
+    [TestCase(12, 35, 3, 3, 1, 1, 1, 1, 1, 1, false)]
     public void MaxPoolingMatchesTheScalarReference(int height, int width, int kh, int kw, int sh, int sw, int pt, int pl, int pb, int pr, bool ceil)
     {
         var outHeight = PoolingGeometry.OutputSize(height, kh, sh, pt, pb, ceil);
