@@ -165,10 +165,12 @@ internal static unsafe class PackedGemm
 
     /// <summary>
     /// The products of an MR x NR tile over kc steps of K, handed to <paramref name="sink"/>. A method of its own,
-    /// specialised per sink, so that the twelve accumulators stay in vector registers for the whole loop.
+    /// specialised per sink, so that the twelve accumulators stay in vector registers for the whole loop. The sink
+    /// comes by reference: copied by value it would be written field by field and read back in wider pieces, which
+    /// stalls store forwarding on every call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static void Accumulate<TSink>(int kc, float* a, float* b, TSink sink)
+    private static void Accumulate<TSink>(int kc, float* a, float* b, in TSink sink)
         where TSink : struct, ITileSink
     {
         var w = Vector<float>.Count;
