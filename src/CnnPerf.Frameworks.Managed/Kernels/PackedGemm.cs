@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -146,6 +147,27 @@ internal static unsafe class PackedGemm
         }
     }
 
+    /// <summary>Prefetches the NR floats of each of <paramref name="rows"/> rows of C, and of the residual when there is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchRows(float* c, int ldc, int rows, float* residual)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+        for (var r = 0; r < rows; r++)
+        {
+            var row = c + (long)r * ldc;
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + NR - 1);
+            if (residual != null)
+            {
+                Sse.Prefetch0(residual + (long)r * ldc);
+                Sse.Prefetch0(residual + (long)r * ldc + NR - 1);
+            }
+        }
+    }
+
     /// <summary>Adds bias and residual to one tile row, clamps it and stores it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FinishRow(Vector<float> v0, Vector<float> v1, float* c, float bias, float* residual, Vector<float> low, Vector<float> high)
@@ -176,6 +198,7 @@ internal static unsafe class PackedGemm
         var w = Vector<float>.Count;
         Vector<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        sink.Prefetch();
         for (var kk = 0; kk < kc; kk++)
         {
             var b0 = Vector.Load(b);
@@ -212,6 +235,12 @@ internal static unsafe class PackedGemm
     /// <summary>Where <see cref="Accumulate{TSink}"/> puts each row of a finished tile.</summary>
     private interface ITileSink
     {
+        /// <summary>
+        /// Asks for the cache lines the rows will be stored to (and read from) while the products are computed: an
+        /// output plane per row, often not in cache, would otherwise stall the stores at the end of every tile.
+        /// </summary>
+        void Prefetch();
+
         /// <summary>Takes row <paramref name="row"/> of the tile: its two vectors.</summary>
         void Row(int row, Vector<float> low, Vector<float> high);
     }
@@ -219,6 +248,10 @@ internal static unsafe class PackedGemm
     /// <summary>Stores the rows into a tile buffer (MR rows of NR floats) for the caller to finish.</summary>
     private readonly struct TileBuffer(float* tile) : ITileSink
     {
+        public void Prefetch()
+        {
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(int row, Vector<float> low, Vector<float> high)
         {
@@ -231,6 +264,9 @@ internal static unsafe class PackedGemm
     /// <summary>Finishes the rows straight into C (bias, residual, clamp): a whole tile whose K fits one block.</summary>
     private readonly struct FinishedRows(float* c, int ldc, float* bias, float low, float high, float* residual) : ITileSink
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch() => PrefetchRows(c, ldc, MR, residual);
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(int row, Vector<float> first, Vector<float> second)
         {
@@ -245,6 +281,9 @@ internal static unsafe class PackedGemm
     /// </summary>
     private readonly struct StoredRows(float* c, int ldc, int rows, bool accumulate, bool last, Epilogue epilogue, int row0, float* residual) : ITileSink
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch() => PrefetchRows(c, ldc, rows, last ? residual : null);
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(int row, Vector<float> first, Vector<float> second)
         {
