@@ -31,6 +31,10 @@ internal sealed record ConvolutionGeometry(
     /// <summary>One filter per input channel (channel multiplier 1).</summary>
     public bool IsDepthwise => Groups > 1 && Groups == InChannels && OutChannels == InChannels;
 
+    /// <summary>A 1x1 kernel with stride 1 and no padding: the input planes are the im2col matrix itself.</summary>
+    public bool IsPointwise => KernelHeight == 1 && KernelWidth == 1 && StrideHeight == 1 && StrideWidth == 1
+        && PadTop == 0 && PadLeft == 0 && PadBottom == 0 && PadRight == 0;
+
     /// <summary>A 3x3 kernel with stride 1 and dilation 1: Winograd F(2x2,3x3) applies.</summary>
     public bool IsWinogradCandidate => Groups == 1 && KernelHeight == 3 && KernelWidth == 3 && StrideHeight == 1 && StrideWidth == 1
         && DilationHeight == 1 && DilationWidth == 1;

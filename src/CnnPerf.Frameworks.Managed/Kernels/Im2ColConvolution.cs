@@ -16,6 +16,7 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
     private const int PackedTileFloats = 32 * 1024;
 
     private readonly int _tileColumns;
+    private readonly bool _pointwise;
 
     private readonly NativeBuffer _packedWeights;
     private readonly int _tiles;
@@ -40,6 +41,7 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
         var panels = Math.Max(1, PackedTileFloats / Math.Min(PackedGemm.KC, k) / PackedGemm.NR);
         _tileColumns = Math.Min(panels, PackedGemm.PanelCount(geometry.OutPlane, PackedGemm.NR)) * PackedGemm.NR;
         _tiles = PackedGemm.PanelCount(geometry.OutPlane, _tileColumns);
+        _pointwise = geometry.IsPointwise;
     }
 
     /// <inheritdoc />
@@ -82,11 +84,20 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
         var packedA = _packedWeights.Pointer + group * PackedGemm.PackedASize(m, k);
         var packedB = Scratch!.For(worker);
         var epilogue = Epilogue.Offset(group * m);
+        // A pointwise layer's input is B itself: its whole panels are read in place, only a ragged end is packed.
+        var inPlace = _pointwise ? cols / PackedGemm.NR * PackedGemm.NR : 0;
         for (var k0 = 0; k0 < k; k0 += PackedGemm.KC)
         {
             var kc = Math.Min(PackedGemm.KC, k - k0);
-            Im2ColPacker.Pack(geometry, input, k0, kc, n0, cols, packedB);
-            PackedGemm.Multiply(packedA, k, m0, m1, packedB, k0, kc, n0, cols, output, n, epilogue, residual);
+            if (inPlace > 0)
+            {
+                PackedGemm.Multiply(packedA, k, m0, m1, PanelSource.InPlace(input, n, k0, n0), k0, kc, n0, inPlace, output, n, epilogue, residual);
+            }
+            if (cols > inPlace)
+            {
+                Im2ColPacker.Pack(geometry, input, k0, kc, n0 + inPlace, cols - inPlace, packedB);
+                PackedGemm.Multiply(packedA, k, m0, m1, PanelSource.Packed(packedB, kc), k0, kc, n0 + inPlace, cols - inPlace, output, n, epilogue, residual);
+            }
         }
     }
 

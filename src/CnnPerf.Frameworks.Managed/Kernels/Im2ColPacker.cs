@@ -13,8 +13,7 @@ internal static unsafe class Im2ColPacker
     /// <summary>Packs rows k0..k0+kc and output positions n0..n0+cols of one group's input.</summary>
     public static void Pack(ConvolutionGeometry g, float* input, int k0, int kc, int n0, int cols, float* packed)
     {
-        if (g.KernelHeight == 1 && g.KernelWidth == 1 && g.StrideHeight == 1 && g.StrideWidth == 1
-            && g.PadTop == 0 && g.PadLeft == 0 && g.PadBottom == 0 && g.PadRight == 0)
+        if (g.IsPointwise)
         {
             PackedGemm.PackB(input, g.InPlane, k0, kc, n0, cols, packed);
             return;

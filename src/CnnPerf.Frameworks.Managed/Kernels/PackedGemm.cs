@@ -78,12 +78,12 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>
-    /// Multiplies all of packed A (rows m0..m1, aligned to MR) by packed B (columns n0..n0+cols) over the K range
+    /// Multiplies all of packed A (rows m0..m1, aligned to MR) by the panels of B (columns n0..n0+cols) over the K range
     /// k0..k0+kc, storing into C (row stride <paramref name="ldc"/>). When k0 is not 0 the product is added to C;
     /// when the block ends K the epilogue is applied (bias by row, residual with C's layout, clamp). Rows go in
     /// blocks of <see cref="MC"/>, each swept over every B panel, so that neither operand streams from memory.
     /// </summary>
-    public static void Multiply(float* packedA, int k, int m0, int m1, float* packedB, int k0, int kc, int n0, int cols,
+    public static void Multiply(float* packedA, int k, int m0, int m1, in PanelSource b, int k0, int kc, int n0, int cols,
         float* c, int ldc, in Epilogue epilogue, float* residual)
     {
         var nr = NR;
@@ -95,21 +95,21 @@ internal static unsafe class PackedGemm
             {
                 var column = n0 + panelB * nr;
                 var width = Math.Min(nr, cols - panelB * nr);
-                var b = packedB + (long)panelB * kc * nr;
+                var panel = b.Panel(panelB);
                 for (var row = block; row < blockEnd; row += MR)
                 {
                     var a = packedA + (long)row * k + (long)k0 * MR;
                     var offset = (long)row * ldc + column;
-                    MicroKernel(kc, a, b, c + offset, ldc, Math.Min(MR, blockEnd - row), width, k0 > 0, last, epilogue, row,
+                    MicroKernel(kc, a, panel, b.RowStride, c + offset, ldc, Math.Min(MR, blockEnd - row), width, k0 > 0, last, epilogue, row,
                         residual == null ? null : residual + offset);
                 }
             }
         }
     }
 
-    /// <summary>One MR x NR tile of C over kc steps of K.</summary>
+    /// <summary>One MR x NR tile of C over kc steps of K; row k of the B panel lies <paramref name="ldb"/> floats after row k - 1.</summary>
     [SkipLocalsInit]
-    public static void MicroKernel(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
+    public static void MicroKernel(int kc, float* a, float* b, int ldb, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
         in Epilogue epilogue, int row0, float* residual)
     {
         if (cols == NR)
@@ -117,17 +117,17 @@ internal static unsafe class PackedGemm
             // Full-width tiles go from the registers straight into C, also when the tile has fewer than MR rows.
             if (rows == MR && !accumulate && last)
             {
-                Accumulate(kc, a, b, new FinishedRows(c, ldc, epilogue.Bias + row0, epilogue.Low, epilogue.High, residual));
+                Accumulate(kc, a, b, ldb, new FinishedRows(c, ldc, epilogue.Bias + row0, epilogue.Low, epilogue.High, residual));
             }
             else
             {
-                Accumulate(kc, a, b, new StoredRows(c, ldc, rows, accumulate, last, epilogue, row0, residual));
+                Accumulate(kc, a, b, ldb, new StoredRows(c, ldc, rows, accumulate, last, epilogue, row0, residual));
             }
             return;
         }
         var stride = NR;
         var tile = stackalloc float[MR * 64];
-        Accumulate(kc, a, b, new TileBuffer(tile));
+        Accumulate(kc, a, b, ldb, new TileBuffer(tile));
         for (var r = 0; r < rows; r++)
         {
             for (var j = 0; j < cols; j++)
@@ -192,7 +192,7 @@ internal static unsafe class PackedGemm
     /// stalls store forwarding on every call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static void Accumulate<TSink>(int kc, float* a, float* b, in TSink sink)
+    private static void Accumulate<TSink>(int kc, float* a, float* b, int ldb, in TSink sink)
         where TSink : struct, ITileSink
     {
         var w = Vector<float>.Count;
@@ -222,7 +222,7 @@ internal static unsafe class PackedGemm
             c50 = Vector.FusedMultiplyAdd(a0, b0, c50);
             c51 = Vector.FusedMultiplyAdd(a0, b1, c51);
             a += MR;
-            b += 2 * w;
+            b += ldb;
         }
         sink.Row(0, c00, c01);
         sink.Row(1, c10, c11);
@@ -309,4 +309,35 @@ internal static unsafe class PackedGemm
             Vector.Store(second, target + w);
         }
     }
+}
+
+/// <summary>
+/// Where the micro-kernel finds the NR-column panels of a block of B: panel p starts a fixed panel stride
+/// after panel p - 1, and each of its rows <see cref="RowStride"/> floats after the previous one. Packed
+/// panels are dense ([KC][NR]); a row-major B whose panels are whole can be read in place.
+/// </summary>
+internal readonly unsafe struct PanelSource
+{
+    private readonly float* _start;
+    private readonly long _panelStride;
+
+    /// <summary>Describes panels starting at <paramref name="start"/>.</summary>
+    public PanelSource(float* start, long panelStride, int rowStride)
+    {
+        _start = start;
+        _panelStride = panelStride;
+        RowStride = rowStride;
+    }
+
+    /// <summary>Floats from one row of a panel to the next.</summary>
+    public int RowStride { get; }
+
+    /// <summary>Panels packed by <see cref="PackedGemm.PackB"/> for a block of <paramref name="kc"/> rows.</summary>
+    public static PanelSource Packed(float* packed, int kc) => new(packed, (long)kc * PackedGemm.NR, PackedGemm.NR);
+
+    /// <summary>Rows k0.. of a row-major B with <paramref name="ldb"/> floats per row, from column <paramref name="n0"/>, read in place.</summary>
+    public static PanelSource InPlace(float* b, int ldb, int k0, int n0) => new(b + (long)k0 * ldb + n0, PackedGemm.NR, ldb);
+
+    /// <summary>The first float of panel <paramref name="panel"/>.</summary>
+    public float* Panel(int panel) => _start + panel * _panelStride;
 }

@@ -102,7 +102,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         var perPosition = PackedGemm.PackedASize(oc, ic);
         for (var p = 0; p < Positions; p++)
         {
-            PackedGemm.Multiply(_packedWeights.Pointer + p * perPosition, ic, o0, o1, transformedInput + (long)p * ic * block, 0, ic, 0, count,
+            PackedGemm.Multiply(_packedWeights.Pointer + p * perPosition, ic, o0, o1, PanelSource.Packed(transformedInput + (long)p * ic * block, ic), 0, ic, 0, count,
                 products + (long)p * oc * block, block, none, null);
         }
         for (var q = 0; q < panels; q++)

@@ -2,17 +2,23 @@ namespace CnnPerf.Frameworks.Managed.Threading;
 
 /// <summary>
 /// A persistent pool of <c>threads - 1</c> worker threads plus the calling thread. <see cref="Run"/> hands out
-/// items dynamically (one atomic claim per item) and returns when every item is done. Nothing is allocated per
+/// items dynamically, in runs of consecutive items (one atomic claim per run, about
+/// <see cref="ClaimsPerThread"/> runs per thread, so that a layer of many tiny items such as the channels of a
+/// small depthwise layer is not dominated by the claims), and returns when every item is done. Nothing is allocated per
 /// run: no Task, no closure. Idle workers spin briefly, then block on a semaphore.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
     private const int SpinIterations = 2000;
 
+    /// <summary>Runs of items per thread that one <see cref="Run"/> is split into, at most.</summary>
+    private const int ClaimsPerThread = 8;
+
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim _wake = new(0);
     private IParallelWork? _work;
     private int _count;
+    private int _run;
     private long _state;       // generation in the high 32 bits, next item in the low 32 bits
     private int _generation;
     private int _completed;
@@ -51,6 +57,7 @@ internal sealed class WorkerPool : IDisposable
         var generation = _generation + 1;
         _work = work;
         _count = count;
+        _run = Math.Max(1, count / (Threads * ClaimsPerThread));
         _completed = 0;
         Volatile.Write(ref _state, (long)generation << 32);
         Interlocked.Exchange(ref _generation, generation);
@@ -135,12 +142,16 @@ internal sealed class WorkerPool : IDisposable
             {
                 return;
             }
-            if (Interlocked.CompareExchange(ref _state, state + 1, state) != state)
+            var end = Math.Min(item + _run, _count);
+            if (Interlocked.CompareExchange(ref _state, state + (end - item), state) != state)
             {
                 continue;
             }
-            _work!.Execute(item, worker);
-            Interlocked.Increment(ref _completed);
+            for (var i = item; i < end; i++)
+            {
+                _work!.Execute(i, worker);
+            }
+            Interlocked.Add(ref _completed, end - item);
         }
     }
 

@@ -30,6 +30,8 @@ public sealed unsafe class ConvolutionKernelTests
         new ConvolutionGeometry(6, 30, 57, 6, 3, 3, 1, 2, 1, 1, 1, 1, 1, 1, 6),
         new ConvolutionGeometry(8, 9, 9, 8, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 8),
         new ConvolutionGeometry(300, 5, 6, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+        new ConvolutionGeometry(300, 6, 7, 20, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
+        new ConvolutionGeometry(24, 8, 8, 30, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
         new ConvolutionGeometry(33, 2, 3, 40, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
         new ConvolutionGeometry(20, 40, 37, 17, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
     ];
