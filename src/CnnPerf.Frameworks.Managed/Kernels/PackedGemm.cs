@@ -34,19 +34,17 @@ internal static unsafe class PackedGemm
     /// <summary>Packs row-major A (row stride <paramref name="lda"/>) into MR-row panels.</summary>
     public static void PackA(float* a, int m, int k, int lda, float* packed)
     {
-        for (var panel = 0; panel < PanelCount(m, MR); panel++)
+        for (var row = 0; row < PanelCount(m, MR) * MR; row++)
         {
-            var destination = packed + (long)panel * MR * k;
             for (var kk = 0; kk < k; kk++)
             {
-                for (var r = 0; r < MR; r++)
-                {
-                    var row = panel * MR + r;
-                    destination[kk * MR + r] = row < m ? a[(long)row * lda + kk] : 0f;
-                }
+                packed[PackedAIndex(row, kk, k)] = row < m ? a[(long)row * lda + kk] : 0f;
             }
         }
     }
+
+    /// <summary>Where element (<paramref name="row"/>, <paramref name="column"/>) of an M x <paramref name="k"/> matrix A lies once packed.</summary>
+    public static long PackedAIndex(int row, int column, int k) => (long)(row / MR) * MR * k + (long)column * MR + row % MR;
 
     /// <summary>Packs rows k0..k0+kc of row-major B (row stride <paramref name="ldb"/>), columns n0..n0+cols, into NR-column panels.</summary>
     public static void PackB(float* b, int ldb, int k0, int kc, int n0, int cols, float* packed)

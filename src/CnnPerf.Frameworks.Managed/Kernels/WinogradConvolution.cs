@@ -32,26 +32,20 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
             throw new ArgumentException("Winograd F(2x2,3x3) needs a 3x3 kernel, stride 1, dilation 1 and one group.", nameof(geometry));
         }
         int oc = geometry.OutChannels, ic = geometry.InChannels;
-        var transformed = new float[Positions * oc * ic];
-        var u = new float[Positions];
+        // Each transformed filter goes straight to its place in the packed weights of its 16 positions.
+        var perPosition = PackedGemm.PackedASize(oc, ic);
+        _packedWeights = new NativeBuffer(perPosition * Positions);
+        Span<float> u = stackalloc float[Positions];
         for (var o = 0; o < oc; o++)
         {
             for (var c = 0; c < ic; c++)
             {
                 TransformFilter(weights.AsSpan((o * ic + c) * 9, 9), u);
+                var packed = _packedWeights.Pointer + PackedGemm.PackedAIndex(o, c, ic);
                 for (var p = 0; p < Positions; p++)
                 {
-                    transformed[((long)p * oc + o) * ic + c] = u[p];
+                    packed[p * perPosition] = u[p];
                 }
-            }
-        }
-        var perPosition = PackedGemm.PackedASize(oc, ic);
-        _packedWeights = new NativeBuffer(perPosition * Positions);
-        fixed (float* t = transformed)
-        {
-            for (var p = 0; p < Positions; p++)
-            {
-                PackedGemm.PackA(t + (long)p * oc * ic, oc, ic, ic, _packedWeights.Pointer + p * perPosition);
             }
         }
         _zeroBias = new NativeBuffer(oc);
