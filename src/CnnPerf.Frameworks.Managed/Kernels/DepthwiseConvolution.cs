@@ -15,12 +15,17 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// </summary>
 internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
 {
+    /// <summary>Largest plane (positions) convolved as one flat row by <see cref="FlatPlane3x3"/>: its masks take 8 bytes per position.</summary>
+    private const int FlatPlaneLimit = 112 * 112;
+
     private readonly NativeBuffer _weights;
     private readonly int _paddedWidth;
     private readonly int _paddedHeight;
     private readonly int _rowLength;
     private readonly bool _is3x3;
     private readonly int _halfWidth;
+    private readonly NativeBuffer? _columnMasks;
+    private readonly int _margin;
 
     /// <summary>Keeps <paramref name="weights"/> ([C, 1, KH, KW]).</summary>
     public DepthwiseConvolution(ConvolutionGeometry geometry, float[] weights, float[] bias, Activation activation)
@@ -34,6 +39,11 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         var w = Vector<float>.Count;
         _is3x3 = geometry is { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1, StrideWidth: 1 or 2 };
         _paddedHeight = (geometry.OutHeight - 1) * geometry.StrideHeight + (geometry.KernelHeight - 1) * geometry.DilationHeight + 1;
+        if (_is3x3 && geometry is { StrideHeight: 1, StrideWidth: 1, PadTop: 1, PadLeft: 1, PadBottom: 1, PadRight: 1 }
+            && geometry.InPlane <= FlatPlaneLimit)
+        {
+            (_columnMasks, _margin) = FlatPlaneMasks(geometry.InWidth, geometry.InPlane);
+        }
         if (_is3x3)
         {
             // output positions per row, rounded up to whole vectors
@@ -56,7 +66,9 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     public override long WeightFloats => _weights.Length;
 
     /// <inheritdoc />
-    public override long ScratchFloats => (long)_paddedHeight * _paddedWidth + _paddedWidth + _rowLength + Vector<float>.Count;
+    public override long ScratchFloats => _columnMasks != null
+        ? 2L * _margin + PackedGemm.PanelCount(Geometry.InPlane, Vector<float>.Count) * Vector<float>.Count
+        : (long)_paddedHeight * _paddedWidth + _paddedWidth + _rowLength + Vector<float>.Count;
 
     /// <inheritdoc />
     protected override int ItemCount(int threads) => Geometry.OutChannels;
@@ -72,6 +84,11 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         var residual = Residual == null ? null : Residual + (long)item * g.OutPlane;
         var weights = _weights.Pointer + (long)item * g.KernelHeight * g.KernelWidth;
         var bias = Epilogue.Bias[item];
+        if (_columnMasks != null)
+        {
+            FlatPlane3x3(input, weights, bias, padded, output, residual);
+            return;
+        }
         if (_is3x3)
         {
             FillPadded(g, input, padded, g.StrideWidth == 2 ? row : null);
@@ -88,6 +105,95 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
                 target[ox] = row[ox * g.StrideWidth];
             }
             ConvolutionRows.Finish(target, g.OutWidth, bias, residual == null ? null : residual + oy * g.OutWidth, Epilogue.Low, Epilogue.High);
+        }
+    }
+
+    /// <summary>
+    /// Masks of a plane flattened into vectors: for each vector of positions, the lanes not in the first column
+    /// (where the tap to the left is inside the image), then the lanes not in the last column. Returns them with
+    /// the zero margin a flattened plane needs on each side.
+    /// </summary>
+    private static (NativeBuffer Masks, int Margin) FlatPlaneMasks(int width, int plane)
+    {
+        var w = Vector<float>.Count;
+        var vectors = PackedGemm.PanelCount(plane, w);
+        var masks = new NativeBuffer(2L * vectors * w);
+        var on = BitConverter.Int32BitsToSingle(-1);
+        for (var p = 0; p < vectors * w; p++)
+        {
+            masks.Pointer[(p / w * 2) * w + p % w] = p % width != 0 ? on : 0f;
+            masks.Pointer[(p / w * 2 + 1) * w + p % w] = p % width != width - 1 ? on : 0f;
+        }
+        return (masks, PackedGemm.PanelCount(width + 1, w) * w);
+    }
+
+    /// <summary>
+    /// One channel of a small 3x3, stride-1, pad-1 layer, the plane taken as one flat row: it is copied between
+    /// zero margins, so the taps above and below are plain shifted loads, and the taps to the left and right are
+    /// masked where they would wrap into the neighbouring image row. No per-row work at all, which is what the
+    /// 14x14 and 7x7 layers of mobile networks need.
+    /// </summary>
+    private void FlatPlane3x3(float* input, float* weights, float bias, float* scratch, float* output, float* residual)
+    {
+        var g = Geometry;
+        var w = Vector<float>.Count;
+        var width = g.InWidth;
+        var plane = g.InPlane;
+        var vectors = PackedGemm.PanelCount(plane, w);
+        var start = scratch + _margin;
+        for (var x = 0; x < _margin; x += w)
+        {
+            Vector.Store(Vector<float>.Zero, scratch + x);
+        }
+        var i = 0;
+        for (; i <= plane - w; i += w)
+        {
+            Vector.Store(Vector.Load(input + i), start + i);
+        }
+        for (; i < plane; i++)
+        {
+            start[i] = input[i];
+        }
+        new Span<float>(start + plane, vectors * w - plane + _margin).Clear();
+        Vector<float> w00 = new(weights[0]), w01 = new(weights[1]), w02 = new(weights[2]);
+        Vector<float> w10 = new(weights[3]), w11 = new(weights[4]), w12 = new(weights[5]);
+        Vector<float> w20 = new(weights[6]), w21 = new(weights[7]), w22 = new(weights[8]);
+        var b = new Vector<float>(bias);
+        var low = new Vector<float>(Epilogue.Low);
+        var high = new Vector<float>(Epilogue.High);
+        var masks = _columnMasks!.Pointer;
+        for (var v = 0; v < vectors; v++)
+        {
+            var p = v * w;
+            var left = Vector.Load(masks + 2 * p);
+            var right = Vector.Load(masks + 2 * p + w);
+            var up = start + p - width;
+            var middle = start + p;
+            var down = start + p + width;
+            var sum = Vector.FusedMultiplyAdd(Vector.Load(up - 1) & left, w00, b);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(up), w01, sum);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(up + 1) & right, w02, sum);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(middle - 1) & left, w10, sum);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(middle), w11, sum);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(middle + 1) & right, w12, sum);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(down - 1) & left, w20, sum);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(down), w21, sum);
+            sum = Vector.FusedMultiplyAdd(Vector.Load(down + 1) & right, w22, sum);
+            if (p + w <= plane)
+            {
+                if (residual != null)
+                {
+                    sum += Vector.Load(residual + p);
+                }
+                Vector.Store(Vector.Min(Vector.Max(sum, low), high), output + p);
+                continue;
+            }
+            // the plane's ragged end: finished lane by lane, so nothing past the plane is read or written
+            for (var lane = 0; p + lane < plane; lane++)
+            {
+                var value = sum[lane] + (residual == null ? 0f : residual[p + lane]);
+                output[p + lane] = Math.Min(Math.Max(value, Epilogue.Low), Epilogue.High);
+            }
         }
     }
 
@@ -217,6 +323,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     public override void Dispose()
     {
         _weights.Dispose();
+        _columnMasks?.Dispose();
         base.Dispose();
     }
 }
