@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -6,6 +7,7 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 internal static unsafe class ConvolutionRows
 {
     /// <summary><c>output[ox] += weight * input[ox * stride + offset]</c> for ox in [first, end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(float* output, float* input, float weight, int first, int end, int stride, int offset)
     {
         var ox = first;
@@ -25,6 +27,7 @@ internal static unsafe class ConvolutionRows
     }
 
     /// <summary>Adds bias and residual (may be null) to <paramref name="count"/> values and clamps them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Finish(float* values, int count, float bias, float* residual, float low, float high)
     {
         var b = new Vector<float>(bias);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using CnnPerf.Frameworks.Managed.Memory;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -74,6 +75,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     protected override int ItemCount(int threads) => Geometry.OutChannels;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(int item, int worker)
     {
         var g = Geometry;
@@ -133,6 +135,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     /// masked where they would wrap into the neighbouring image row. No per-row work at all, which is what the
     /// 14x14 and 7x7 layers of mobile networks need.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlatPlane3x3(float* input, float* weights, float bias, float* scratch, float* output, float* residual)
     {
         var g = Geometry;
@@ -202,6 +205,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     /// Rows whose whole vectors end inside the plane are stored in place; the last rows go through
     /// <paramref name="row"/> and are finished there.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Plane3x3(float* padded, float* weights, float bias, float* row, float* output, float* residual)
     {
         var g = Geometry;
@@ -255,6 +259,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     }
 
     /// <summary>One row of stride-1 positions of any kernel (dilation included), without bias.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RowAnyKernel(ConvolutionGeometry g, float* top, float* weights, float* row)
     {
         var w = Vector<float>.Count;
@@ -279,6 +284,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     /// <paramref name="line"/> given, each padded row is built there first and split into its even columns
     /// followed by its odd columns.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillPadded(ConvolutionGeometry g, float* plane, float* padded, float* line)
     {
         var w = Vector<float>.Count;

@@ -1,4 +1,5 @@
 using CnnPerf.Frameworks.Managed.Memory;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -24,6 +25,7 @@ internal sealed unsafe class DirectConvolution : ConvolutionKernel
     protected override int ItemCount(int threads) => Geometry.OutChannels;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(int item, int worker)
     {
         var g = Geometry;

@@ -1,4 +1,5 @@
 using CnnPerf.Frameworks.Managed.Memory;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -65,6 +66,7 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(int item, int worker)
     {
         var geometry = Geometry;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -11,6 +12,7 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 internal static unsafe class Im2ColPacker
 {
     /// <summary>Packs rows k0..k0+kc and output positions n0..n0+cols of one group's input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(ConvolutionGeometry g, float* input, int k0, int kc, int n0, int cols, float* packed)
     {
         if (g.IsPointwise)
@@ -78,6 +80,7 @@ internal static unsafe class Im2ColPacker
     /// One panel row that crosses a border or an output row end: per output row segment, zeros where the kernel tap
     /// falls into the padding and a strided copy of the valid input columns in between.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GatherSegments(ConvolutionGeometry g, float* plane, int ky, int kx, int first, int end, int oy, int ox, int width, float* row, int nr)
     {
         var lane = 0;

@@ -32,6 +32,7 @@ internal static unsafe class PackedGemm
     public static int PanelCount(int length, int size) => (length + size - 1) / size;
 
     /// <summary>Packs row-major A (row stride <paramref name="lda"/>) into MR-row panels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(float* a, int m, int k, int lda, float* packed)
     {
         for (var row = 0; row < PanelCount(m, MR) * MR; row++)
@@ -47,6 +48,7 @@ internal static unsafe class PackedGemm
     public static long PackedAIndex(int row, int column, int k) => (long)(row / MR) * MR * k + (long)column * MR + row % MR;
 
     /// <summary>Packs rows k0..k0+kc of row-major B (row stride <paramref name="ldb"/>), columns n0..n0+cols, into NR-column panels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(float* b, int ldb, int k0, int kc, int n0, int cols, float* packed)
     {
         var nr = NR;
@@ -81,6 +83,7 @@ internal static unsafe class PackedGemm
     /// when the block ends K the epilogue is applied (bias by row, residual with C's layout, clamp). Rows go in
     /// blocks of <see cref="MC"/>, each swept over every B panel, so that neither operand streams from memory.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(float* packedA, int k, int m0, int m1, in PanelSource b, int k0, int kc, int n0, int cols,
         float* c, int ldc, in Epilogue epilogue, float* residual)
     {
@@ -107,6 +110,7 @@ internal static unsafe class PackedGemm
 
     /// <summary>One MR x NR tile of C over kc steps of K; row k of the B panel lies <paramref name="ldb"/> floats after row k - 1.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MicroKernel(int kc, float* a, float* b, int ldb, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
         in Epilogue epilogue, int row0, float* residual)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -24,6 +25,7 @@ internal static unsafe class Pooling
     /// maximum of each window on that row: vectorised for stride 1, and for stride 2 after splitting the row into
     /// its even and odd columns so that each tap reads consecutive floats.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxPlane(PoolingGeometry g, float* input, float* output)
     {
         var w = Vector<float>.Count;
@@ -59,6 +61,7 @@ internal static unsafe class Pooling
     }
 
     /// <summary>The maximum of each window of one bordered row of vertical maxima.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HorizontalMax(PoolingGeometry g, float* column, float* even, float* odd, int half, float* output)
     {
         var w = Vector<float>.Count;
@@ -93,6 +96,7 @@ internal static unsafe class Pooling
     }
 
     /// <summary>The scalar reference: every window visited element by element.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Reference(PoolingGeometry g, float* input, float* output)
     {
         for (var oy = 0; oy < g.OutHeight; oy++)

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -7,6 +8,7 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 internal static unsafe class VectorMath
 {
     /// <summary>Sum of <paramref name="count"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Sum(float* values, int count)
     {
         var acc = Vector<float>.Zero;
@@ -24,6 +26,7 @@ internal static unsafe class VectorMath
     }
 
     /// <summary>Dot product of two arrays of <paramref name="count"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(float* a, float* b, int count)
     {
         Vector<float> acc0 = Vector<float>.Zero, acc1 = Vector<float>.Zero;
@@ -43,6 +46,7 @@ internal static unsafe class VectorMath
     }
 
     /// <summary><c>output = clamp(input * scale + shift)</c> for <paramref name="count"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleShiftClamp(float* input, float* output, int count, float scale, float shift, Activation activation)
     {
         var s = new Vector<float>(scale);
@@ -61,6 +65,7 @@ internal static unsafe class VectorMath
     }
 
     /// <summary><c>output = clamp(a + b)</c> for <paramref name="count"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddClamp(float* a, float* b, float* output, int count, Activation activation)
     {
         var lo = new Vector<float>(activation.Low);
@@ -77,6 +82,7 @@ internal static unsafe class VectorMath
     }
 
     /// <summary>Splits <c>2 * count</c> values into the even-indexed ones and the odd-indexed ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Deinterleave(float* source, float* even, float* odd, int count)
     {
         var i = 0;

@@ -75,6 +75,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(int item, int worker)
     {
         var g = Geometry;
@@ -128,6 +129,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     }
 
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TransformInput(ConvolutionGeometry g, int first, int count, float* destination, long stride)
     {
         var nr = PackedGemm.NR;
@@ -186,6 +188,7 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
     }
 
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TransformOutput(int first, int count, int o0, int o1, float* products, int ldc)
     {
         var g = Geometry;

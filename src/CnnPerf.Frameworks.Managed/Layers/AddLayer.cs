@@ -1,4 +1,5 @@
 using CnnPerf.Frameworks.Managed.Kernels;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Layers;
 
@@ -44,6 +45,7 @@ internal sealed unsafe class AddLayer : Layer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(ExecutionContext context)
     {
         float* a = context[Inputs[0]], b = context[Inputs[1]], output = context[Output];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CnnPerf.Frameworks.Managed.Layers;
 
 /// <summary>Concat: copies each input's contiguous chunk per outer index (the dimensions before the axis).</summary>
@@ -5,6 +7,7 @@ internal sealed unsafe class ConcatLayer(string nodeName, int[] inputs, int[] ch
     : Layer(nodeName, "Concat", inputs, output)
 {
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(ExecutionContext context)
     {
         var destination = context[Output];

@@ -1,6 +1,7 @@
 using CnnPerf.Frameworks.Managed.Kernels;
 using CnnPerf.Frameworks.Managed.Memory;
 using CnnPerf.Frameworks.Managed.Threading;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Layers;
 
@@ -45,6 +46,7 @@ internal sealed unsafe class FullyConnectedLayer : Layer, IParallelWork
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int item, int worker)
     {
         var end = Math.Min(_outputs, (item + 1) * OutputsPerItem);

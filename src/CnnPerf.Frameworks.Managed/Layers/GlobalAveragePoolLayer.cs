@@ -1,4 +1,5 @@
 using CnnPerf.Frameworks.Managed.Kernels;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Layers;
 
@@ -7,6 +8,7 @@ internal sealed unsafe class GlobalAveragePoolLayer(string nodeName, int planes,
     : Layer(nodeName, "GlobalAveragePool", [input], output)
 {
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(ExecutionContext context)
     {
         var source = context[Inputs[0]];

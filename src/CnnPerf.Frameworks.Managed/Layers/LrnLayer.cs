@@ -1,4 +1,5 @@
 using CnnPerf.Frameworks.Managed.Threading;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Layers;
 
@@ -21,6 +22,7 @@ internal sealed unsafe class LrnLayer(string nodeName, int batch, int channels, 
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int item, int worker)
     {
         var n = item / channels;

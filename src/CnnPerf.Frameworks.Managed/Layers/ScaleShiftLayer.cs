@@ -1,5 +1,6 @@
 using CnnPerf.Frameworks.Managed.Kernels;
 using CnnPerf.Frameworks.Managed.Memory;
+using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Layers;
 
@@ -32,6 +33,7 @@ internal sealed unsafe class ScaleShiftLayer : Layer
     public override long WeightFloats => _scale.Length + _shift.Length;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(ExecutionContext context)
     {
         var source = context[Inputs[0]];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CnnPerf.Frameworks.Managed.Layers;
 
 /// <summary>Softmax over one axis of a tensor seen as [outer, axis, inner], numerically stable (max subtracted).</summary>
@@ -5,6 +7,7 @@ internal sealed unsafe class SoftmaxLayer(string nodeName, int outer, int axis, 
     : Layer(nodeName, "Softmax", [input], output)
 {
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(ExecutionContext context)
     {
         var source = context[Inputs[0]];
