@@ -16,11 +16,12 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
     /// <summary>Floats of one packed block of B (KC x tile columns): 128 KiB, half of a small L2.</summary>
     private const int PackedTileFloats = 32 * 1024;
 
-    private readonly int _tileColumns;
+    private readonly int _maxTileColumns;
     private readonly bool _pointwise;
 
     private readonly NativeBuffer _packedWeights;
-    private readonly int _tiles;
+    private int _tileColumns;
+    private int _tiles;
     private int _channelBlocks;
     private int _panelsPerBlock;
 
@@ -40,8 +41,7 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
             }
         }
         var panels = Math.Max(1, PackedTileFloats / Math.Min(PackedGemm.KC, k) / PackedGemm.NR);
-        _tileColumns = Math.Min(panels, PackedGemm.PanelCount(geometry.OutPlane, PackedGemm.NR)) * PackedGemm.NR;
-        _tiles = PackedGemm.PanelCount(geometry.OutPlane, _tileColumns);
+        _maxTileColumns = Math.Min(panels, PackedGemm.PanelCount(geometry.OutPlane, PackedGemm.NR)) * PackedGemm.NR;
         _pointwise = geometry.IsPointwise;
     }
 
@@ -52,13 +52,23 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
     public override long WeightFloats => _packedWeights.Length;
 
     /// <inheritdoc />
-    public override long ScratchFloats => (long)Math.Min(PackedGemm.KC, Geometry.ReductionLength) * _tileColumns;
+    public override long ScratchFloats => (long)Math.Min(PackedGemm.KC, Geometry.ReductionLength) * _maxTileColumns;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Items for <paramref name="threads"/> threads, about four per thread: the output positions are split into
+    /// tiles first (each item packs only its own tile), and only when the tiles are too few are the output
+    /// channels split too (each block of channels then packs the same tile again).
+    /// </summary>
     protected override int ItemCount(int threads)
     {
+        var target = 4 * threads;
+        var columnPanels = PackedGemm.PanelCount(Geometry.OutPlane, PackedGemm.NR);
+        var tilePanels = threads == 1 ? _maxTileColumns / PackedGemm.NR
+            : Math.Clamp(PackedGemm.PanelCount(columnPanels, PackedGemm.PanelCount(target, Geometry.Groups)), 1, _maxTileColumns / PackedGemm.NR);
+        _tileColumns = tilePanels * PackedGemm.NR;
+        _tiles = PackedGemm.PanelCount(Geometry.OutPlane, _tileColumns);
         var panels = PackedGemm.PanelCount(Geometry.OutChannelsPerGroup, PackedGemm.MR);
-        var wanted = (4 * threads + _tiles * Geometry.Groups - 1) / (_tiles * Geometry.Groups);
+        var wanted = (target + _tiles * Geometry.Groups - 1) / (_tiles * Geometry.Groups);
         _channelBlocks = threads == 1 ? 1 : Math.Clamp(wanted, 1, panels);
         _panelsPerBlock = PackedGemm.PanelCount(panels, _channelBlocks);
         _channelBlocks = PackedGemm.PanelCount(panels, _panelsPerBlock);
