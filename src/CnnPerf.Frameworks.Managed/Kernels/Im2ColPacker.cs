@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
@@ -21,6 +23,7 @@ internal static unsafe class Im2ColPacker
             return;
         }
         var nr = PackedGemm.NR;
+        var odd = stackalloc float[nr];
         var first = stackalloc int[g.KernelWidth];
         var end = stackalloc int[g.KernelWidth];
         for (var kx = 0; kx < g.KernelWidth; kx++)
@@ -51,6 +54,11 @@ internal static unsafe class Im2ColPacker
                         Vector.Store(Vector.Load(source), row);
                         Vector.Store(Vector.Load(source + Vector<float>.Count), row + Vector<float>.Count);
                     }
+                    else if (g.StrideWidth == 2 && g.InputColumn(ox0 + nr - 1, kx) + 1 < g.InWidth)
+                    {
+                        // the even columns of the 2 * NR that follow (the odd ones are not needed)
+                        VectorMath.Deinterleave(source, row, odd, nr);
+                    }
                     else
                     {
                         for (var lane = 0; lane < nr; lane++)
@@ -78,11 +86,15 @@ internal static unsafe class Im2ColPacker
 
     /// <summary>
     /// One panel row that crosses a border or an output row end: per output row segment, zeros where the kernel tap
-    /// falls into the padding and a strided copy of the valid input columns in between.
+    /// falls into the padding and a strided copy of the valid input columns in between. With stride 1 on AVX, each
+    /// segment is one masked load per half of the row (masked lanes read nothing and come back zero), and the
+    /// segments are merged in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GatherSegments(ConvolutionGeometry g, float* plane, int ky, int kx, int first, int end, int oy, int ox, int width, float* row, int nr)
     {
+        var masked = g.StrideWidth == 1 && Avx.IsSupported && nr == 2 * Vector256<float>.Count;
+        Vector256<float> lowHalf = default, highHalf = default;
         var lane = 0;
         while (lane < width)
         {
@@ -91,22 +103,38 @@ internal static unsafe class Im2ColPacker
             var valid = (uint)iy < (uint)g.InHeight;
             var low = valid ? Math.Clamp(first - ox, 0, count) : count;
             var high = valid ? Math.Clamp(end - ox, low, count) : count;
-            var target = row + lane;
-            for (var i = 0; i < low; i++)
+            var source = plane + (long)iy * g.InWidth + g.InputColumn(ox + low, kx);
+            if (masked)
             {
-                target[i] = 0f;
+                if (high > low)
+                {
+                    // lane t of the row reads source[t - (lane + low)]
+                    var origin = source - (lane + low);
+                    var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+                    var from = Vector256.Create(lane + low);
+                    var to = Vector256.Create(lane + high);
+                    var width8 = Vector256.Create(Vector256<float>.Count);
+                    lowHalf |= Avx.MaskLoad(origin, Vector256.GreaterThanOrEqual(lanes, from).AsSingle() & Vector256.LessThan(lanes, to).AsSingle());
+                    lanes += width8;
+                    highHalf |= Avx.MaskLoad(origin + Vector256<float>.Count,
+                        Vector256.GreaterThanOrEqual(lanes, from).AsSingle() & Vector256.LessThan(lanes, to).AsSingle());
+                }
             }
-            if (high > low)
+            else
             {
-                var source = plane + (long)iy * g.InWidth + g.InputColumn(ox + low, kx);
+                var target = row + lane;
+                for (var i = 0; i < low; i++)
+                {
+                    target[i] = 0f;
+                }
                 for (var i = low; i < high; i++)
                 {
                     target[i] = source[(i - low) * g.StrideWidth];
                 }
-            }
-            for (var i = high; i < count; i++)
-            {
-                target[i] = 0f;
+                for (var i = high; i < count; i++)
+                {
+                    target[i] = 0f;
+                }
             }
             lane += count;
             ox += count;
@@ -115,6 +143,12 @@ internal static unsafe class Im2ColPacker
                 ox = 0;
                 oy++;
             }
+        }
+        if (masked)
+        {
+            lowHalf.Store(row);
+            highHalf.Store(row + Vector256<float>.Count);
+            return;
         }
         for (; lane < nr; lane++)
         {
