@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using CnnPerf.Frameworks.Managed.Memory;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
@@ -135,24 +137,58 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         var nr = PackedGemm.NR;
         var w = Vector<float>.Count;
         var d = stackalloc float[16 * 64];
+        // where each lane's 4x4 patch starts in a plane, and whether it lies wholly inside the image
+        var offsets = stackalloc long[64];
+        var inside = stackalloc bool[64];
+        for (var lane = 0; lane < nr; lane++)
+        {
+            var tile = first + lane;
+            var y0 = 2 * (tile / _tilesWide) - g.PadTop;
+            var x0 = 2 * (tile % _tilesWide) - g.PadLeft;
+            offsets[lane] = (long)y0 * g.InWidth + x0;
+            inside[lane] = lane < count && y0 >= 0 && y0 + 3 < g.InHeight && x0 >= 0 && x0 + 3 < g.InWidth;
+        }
         for (var c = 0; c < g.InChannels; c++)
         {
             var plane = Input + (long)c * g.InPlane;
-            // gather: d[position * nr + lane]
-            for (var lane = 0; lane < nr; lane++)
+            // gather: d[position * nr + lane]; four inner patches at a time as four rows of four, transposed
+            for (var lane = 0; lane < nr; lane += 4)
             {
-                var tile = first + lane;
-                var y0 = 2 * (tile / _tilesWide) - g.PadTop;
-                var x0 = 2 * (tile % _tilesWide) - g.PadLeft;
-                var inside = lane < count && y0 >= 0 && y0 + 3 < g.InHeight && x0 >= 0 && x0 + 3 < g.InWidth;
-                for (var i = 0; i < 4; i++)
+                if (Sse.IsSupported && inside[lane] && inside[lane + 1] && inside[lane + 2] && inside[lane + 3])
                 {
-                    var y = y0 + i;
-                    var row = plane + (long)y * g.InWidth;
-                    for (var j = 0; j < 4; j++)
+                    for (var i = 0; i < 4; i++)
                     {
-                        var x = x0 + j;
-                        d[(i * 4 + j) * nr + lane] = inside || (lane < count && (uint)y < (uint)g.InHeight && (uint)x < (uint)g.InWidth) ? row[x] : 0f;
+                        var shift = (long)i * g.InWidth;
+                        var a = Vector128.Load(plane + offsets[lane] + shift);
+                        var b = Vector128.Load(plane + offsets[lane + 1] + shift);
+                        var e = Vector128.Load(plane + offsets[lane + 2] + shift);
+                        var f = Vector128.Load(plane + offsets[lane + 3] + shift);
+                        var ab0 = Sse.UnpackLow(a, b);
+                        var ef0 = Sse.UnpackLow(e, f);
+                        var ab1 = Sse.UnpackHigh(a, b);
+                        var ef1 = Sse.UnpackHigh(e, f);
+                        var target = d + i * 4 * nr + lane;
+                        Sse.MoveLowToHigh(ab0, ef0).Store(target);
+                        Sse.MoveHighToLow(ef0, ab0).Store(target + nr);
+                        Sse.MoveLowToHigh(ab1, ef1).Store(target + 2 * nr);
+                        Sse.MoveHighToLow(ef1, ab1).Store(target + 3 * nr);
+                    }
+                    continue;
+                }
+                for (var l = lane; l < lane + 4; l++)
+                {
+                    var tile = first + l;
+                    var y0 = 2 * (tile / _tilesWide) - g.PadTop;
+                    var x0 = 2 * (tile % _tilesWide) - g.PadLeft;
+                    for (var i = 0; i < 4; i++)
+                    {
+                        var y = y0 + i;
+                        var row = plane + (long)y * g.InWidth;
+                        for (var j = 0; j < 4; j++)
+                        {
+                            var x = x0 + j;
+                            d[(i * 4 + j) * nr + l] = inside[l] || (l < count && (uint)y < (uint)g.InHeight && (uint)x < (uint)g.InWidth) ? row[x] : 0f;
+                        }
                     }
                 }
             }
