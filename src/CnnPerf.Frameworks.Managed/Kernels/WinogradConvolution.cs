@@ -260,6 +260,21 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
                 var tile = first + lane;
                 var oy = 2 * (tile / _tilesWide);
                 var ox = 2 * (tile % _tilesWide);
+                // four tiles side by side in one tile row and inside the image: two rows of eight outputs, interleaved in registers
+                if (Sse.IsSupported && lane % 4 == 0 && lane + 4 <= count && tile % _tilesWide + 4 <= _tilesWide
+                    && oy + 1 < g.OutHeight && ox + 8 <= g.OutWidth)
+                {
+                    for (var i = 0; i < 2; i++)
+                    {
+                        var left = Vector128.Load(y + i * 2 * nr + lane);
+                        var right = Vector128.Load(y + (i * 2 + 1) * nr + lane);
+                        var index = plane + (long)(oy + i) * g.OutWidth + ox;
+                        StoreFinished(Sse.UnpackLow(left, right), index);
+                        StoreFinished(Sse.UnpackHigh(left, right), index + 4);
+                    }
+                    lane += 3;
+                    continue;
+                }
                 for (var i = 0; i < 2 && oy + i < g.OutHeight; i++)
                 {
                     for (var j = 0; j < 2 && ox + j < g.OutWidth; j++)
@@ -271,6 +286,17 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
                 }
             }
         }
+    }
+
+    /// <summary>Adds the residual to four outputs starting at <paramref name="index"/>, clamps them and stores them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StoreFinished(Vector128<float> values, long index)
+    {
+        if (Residual != null)
+        {
+            values += Vector128.Load(Residual + index);
+        }
+        Vector128.Min(Vector128.Max(values, Vector128.Create(Epilogue.Low)), Vector128.Create(Epilogue.High)).Store(Output + index);
     }
 
     /// <inheritdoc />
