@@ -8,16 +8,16 @@ namespace CnnPerf.Benchmarks.Backends;
 /// Managed engine vs ONNX Runtime vs OpenCV DNN vs TorchSharp, side by side in one run: median single-image
 /// latency (wall and CPU time per inference) at 1 and 2 threads on resnet18, mobilenet_v2 and squeezenet1_1,
 /// the managed/other ratios, and each backend's peak RSS. Every configuration runs in a fresh child process, and
-/// each is measured in <see cref="Rounds"/> such processes, the backends taking turns, so that a process that
-/// happens to run slowly (a shared machine's neighbours, its memory placement) moves the reported median of the
-/// rounds less. Usage: <c>dotnet run -c Release -- backends [RUNS] [MODEL...]</c>.
+/// each is measured in <see cref="Rounds"/> such processes, the backends taking turns, so that a stretch of
+/// seconds in which a shared machine's neighbours slow everything down moves the reported median of the rounds
+/// less. Usage: <c>dotnet run -c Release -- backends [RUNS] [MODEL...]</c>.
 /// </summary>
 internal static class BackendComparison
 {
     public const string Command = "backends";
 
     /// <summary>Child processes per configuration; the table shows the median of their medians.</summary>
-    public const int Rounds = 3;
+    public const int Rounds = 5;
 
     private static readonly string[] DefaultModels = ["resnet18", "mobilenet_v2", "squeezenet1_1"];
 
