@@ -46,19 +46,33 @@ internal sealed unsafe class FullyConnectedLayer : Layer, IParallelWork
     }
 
     /// <inheritdoc />
+    [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int item, int worker)
     {
         var end = Math.Min(_outputs, (item + 1) * OutputsPerItem);
+        var dots = stackalloc float[4];
         for (var m = 0; m < _rows; m++)
         {
-            for (var n = item * OutputsPerItem; n < end; n++)
+            var input = _input + (long)m * _depth;
+            var output = _output + (long)m * _outputs;
+            var n = item * OutputsPerItem;
+            for (; n + 4 <= end; n += 4)
             {
-                var value = VectorMath.Dot(_input + (long)m * _depth, _weights.Pointer + (long)n * _depth, _depth) + _bias.Pointer[n];
-                _output[(long)m * _outputs + n] = Math.Min(Math.Max(value, _activation.Low), _activation.High);
+                VectorMath.Dot4(input, _weights.Pointer + (long)n * _depth, _depth, _depth, dots);
+                for (var j = 0; j < 4; j++)
+                {
+                    output[n + j] = Finish(dots[j], n + j);
+                }
+            }
+            for (; n < end; n++)
+            {
+                output[n] = Finish(VectorMath.Dot(input, _weights.Pointer + (long)n * _depth, _depth), n);
             }
         }
     }
+
+    private float Finish(float dot, int n) => Math.Min(Math.Max(dot + _bias.Pointer[n], _activation.Low), _activation.High);
 
     /// <inheritdoc />
     public override void Dispose()
