@@ -26,7 +26,9 @@ internal static class BackendComparison
         var runs = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 30;
         var models = args.Length > 1 ? args[1..] : DefaultModels;
         var backends = BackendMeasurement.Backends().Select(b => b.Name).ToArray();
-        Console.WriteLine($"{runs} timed runs per configuration after 10 warm-up runs, median over {Rounds} child processes per configuration, backends taking turns; times in ms (wall / CPU of all threads per inference)");
+        Console.WriteLine($"{runs} timed runs per configuration after 10 warm-up runs, in each of {Rounds} child processes per configuration, backends taking turns.");
+        Console.WriteLine("Times in ms per inference: median wall / median CPU of all threads (best wall), medians and best over the child processes;");
+        Console.WriteLine("ratios: of the median wall times (of the best wall times).");
         Console.WriteLine();
         var header = "| model | threads | " + string.Join(" | ", backends) + " | " + string.Join(" | ", backends.Skip(1).Select(b => $"managed/{b}")) + " | peak RSS MB (" + string.Join(", ", backends) + ") |";
         Console.WriteLine(header);
@@ -37,7 +39,7 @@ internal static class BackendComparison
             foreach (var threads in new[] { 1, 2 })
             {
                 var rounds = Enumerable.Range(0, Rounds).Select(_ => backends.Select(b => Measure(b, model, threads, runs)).ToArray()).ToArray();
-                var results = backends.Select((_, i) => MedianOfRounds(rounds.Select(round => round[i]).ToList())).ToArray();
+                var results = backends.Select((_, i) => Summarize(rounds.Select(round => round[i]).ToList())).ToArray();
                 for (var i = 0; i < backends.Length; i++)
                 {
                     if (results[i].Problem is { } problem)
@@ -45,9 +47,9 @@ internal static class BackendComparison
                         problems.Add($"{backends[i]} {model} t={threads}: {problem}");
                     }
                 }
-                var cells = results.Select(x => x.Problem is null ? $"{x.Wall:F1} / {x.Cpu:F1}" : "n/a");
+                var cells = results.Select(x => x.Problem is null ? $"{x.Wall:F1} / {x.Cpu:F1} ({x.BestWall:F1})" : "n/a");
                 var ratios = results.Skip(1).Select(x => x.Problem is not null || results[0].Problem is not null
-                    ? "n/a" : $"{results[0].Wall / x.Wall:F2} / {results[0].Cpu / x.Cpu:F2}");
+                    ? "n/a" : $"{results[0].Wall / x.Wall:F2} ({results[0].BestWall / x.BestWall:F2})");
                 var rss = results.Select(x => x.Problem is null ? (x.PeakRss / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : "n/a");
                 Console.WriteLine($"| {model} | {threads} | {string.Join(" | ", cells)} | {string.Join(" | ", ratios)} | {string.Join(", ", rss)} |");
             }
@@ -59,16 +61,19 @@ internal static class BackendComparison
         return 0;
     }
 
-    /// <summary>The median wall and CPU time and the largest peak RSS over the rounds, or the first round's problem.</summary>
-    private static (double Wall, double Cpu, long PeakRss, string? Problem) MedianOfRounds(IReadOnlyList<(double Wall, double Cpu, long PeakRss, string? Problem)> rounds)
+    /// <summary>The median wall and CPU time, the best wall time and the largest peak RSS over the rounds, or the first round's problem.</summary>
+    private static Summary Summarize(IReadOnlyList<(double Wall, double Cpu, long PeakRss, string? Problem)> rounds)
     {
         if (rounds.FirstOrDefault(r => r.Problem is not null) is { Problem: not null } failed)
         {
-            return failed;
+            return new Summary(double.NaN, double.NaN, double.NaN, 0, failed.Problem);
         }
-        return (SampleStatistics.Median(rounds.Select(r => r.Wall).ToArray()), SampleStatistics.Median(rounds.Select(r => r.Cpu).ToArray()),
-            rounds.Max(r => r.PeakRss), null);
+        return new Summary(SampleStatistics.Median(rounds.Select(r => r.Wall).ToArray()), SampleStatistics.Median(rounds.Select(r => r.Cpu).ToArray()),
+            rounds.Min(r => r.Wall), rounds.Max(r => r.PeakRss), null);
     }
+
+    /// <summary>One backend's figures for one configuration over all rounds.</summary>
+    private sealed record Summary(double Wall, double Cpu, double BestWall, long PeakRss, string? Problem);
 
     private static (double Wall, double Cpu, long PeakRss, string? Problem) Measure(string backend, string model, int threads, int runs)
     {
