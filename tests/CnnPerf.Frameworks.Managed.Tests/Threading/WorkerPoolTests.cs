@@ -21,7 +21,7 @@ public sealed class WorkerPoolTests
     public void EveryItemRunsExactlyOnceInEveryRun(int threads)
     {
         using var pool = new WorkerPool(threads);
-        foreach (var items in new[] { 1, 2, 3, 17, 256 })
+        foreach (var items in new[] { 1, 2, 3, 17, 256, 1001 })
         {
             for (var run = 0; run < 200; run++)
             {
