@@ -10,13 +10,13 @@ namespace CnnPerf.Benchmarks.Backends;
 /// the managed/other ratios, and each backend's peak RSS. Every configuration runs in a fresh child process, and
 /// each is measured in <see cref="Rounds"/> such processes, the backends taking turns, so that a stretch of
 /// seconds in which a shared machine's neighbours slow everything down moves the reported median of the rounds
-/// less. Usage: <c>dotnet run -c Release -- backends [RUNS] [MODEL...]</c>.
+/// less, and the best round shows what a quiet stretch gives. Usage: <c>dotnet run -c Release -- backends [RUNS] [MODEL...]</c>.
 /// </summary>
 internal static class BackendComparison
 {
     public const string Command = "backends";
 
-    /// <summary>Child processes per configuration; the table shows the median of their medians.</summary>
+    /// <summary>Child processes per configuration; the table shows the median of their medians and the best of them.</summary>
     public const int Rounds = 5;
 
     private static readonly string[] DefaultModels = ["resnet18", "mobilenet_v2", "squeezenet1_1"];

@@ -5,11 +5,12 @@ using System.Runtime.CompilerServices;
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
 /// <summary>
-/// Depthwise convolution (one filter per channel). Each channel plane is first copied into a zero-bordered
-/// scratch plane, so every output row is computed without bounds checks. 3x3 kernels with horizontal stride 1 or
-/// 2 keep the nine taps in registers for the whole plane and compute only the output positions: for stride 2
-/// the scratch rows hold the even columns, then the odd ones, so each tap reads consecutive floats. Every
-/// vector is finished (bias, residual, activation) in registers and stored whole: a vector that runs past the
+/// Depthwise convolution (one filter per channel). Each channel plane is first copied into zero-bordered scratch,
+/// so no output is computed with bounds checks. 3x3 stride-1 layers with padding 1 and planes up to
+/// <see cref="FlatPlaneLimit"/> positions take the plane as one flat row (<see cref="FlatPlane3x3"/>). Other 3x3
+/// kernels with horizontal stride 1 or 2 keep the nine taps in registers for the whole plane and compute only the
+/// output positions: for stride 2 the scratch rows hold the even columns, then the odd ones, so each tap reads
+/// consecutive floats. Every vector is finished (bias, residual, activation) in registers and stored whole: a vector that runs past the
 /// end of its row writes into the next row, which is computed afterwards; only the plane's last rows go
 /// through a row buffer. Other kernels compute the stride-1 positions of each row and subsample them.
 /// Items are channels.
@@ -144,19 +145,8 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         var plane = g.InPlane;
         var vectors = PackedGemm.PanelCount(plane, w);
         var start = scratch + _margin;
-        for (var x = 0; x < _margin; x += w)
-        {
-            Vector.Store(Vector<float>.Zero, scratch + x);
-        }
-        var i = 0;
-        for (; i <= plane - w; i += w)
-        {
-            Vector.Store(Vector.Load(input + i), start + i);
-        }
-        for (; i < plane; i++)
-        {
-            start[i] = input[i];
-        }
+        new Span<float>(scratch, _margin).Clear();
+        new ReadOnlySpan<float>(input, plane).CopyTo(new Span<float>(start, plane));
         new Span<float>(start + plane, vectors * w - plane + _margin).Clear();
         Vector<float> w00 = new(weights[0]), w01 = new(weights[1]), w02 = new(weights[2]);
         Vector<float> w10 = new(weights[3]), w11 = new(weights[4]), w12 = new(weights[5]);

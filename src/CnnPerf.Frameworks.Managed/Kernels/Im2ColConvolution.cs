@@ -17,7 +17,6 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
     private const int PackedTileFloats = 32 * 1024;
 
     private readonly int _maxTileColumns;
-    private readonly bool _pointwise;
 
     private readonly NativeBuffer _packedWeights;
     private int _tileColumns;
@@ -42,7 +41,6 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
         }
         var panels = Math.Max(1, PackedTileFloats / Math.Min(PackedGemm.KC, k) / PackedGemm.NR);
         _maxTileColumns = Math.Min(panels, PackedGemm.PanelCount(geometry.OutPlane, PackedGemm.NR)) * PackedGemm.NR;
-        _pointwise = geometry.IsPointwise;
     }
 
     /// <inheritdoc />
@@ -97,7 +95,7 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
         var packedB = Scratch!.For(worker);
         var epilogue = Epilogue.Offset(group * m);
         // A pointwise layer's input is B itself: its whole panels are read in place, only a ragged end is packed.
-        var inPlace = _pointwise ? cols / PackedGemm.NR * PackedGemm.NR : 0;
+        var inPlace = geometry.IsPointwise ? cols / PackedGemm.NR * PackedGemm.NR : 0;
         for (var k0 = 0; k0 < k; k0 += PackedGemm.KC)
         {
             var kc = Math.Min(PackedGemm.KC, k - k0);

@@ -138,15 +138,15 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
         var w = Vector<float>.Count;
         var d = stackalloc float[16 * 64];
         // where each lane's 4x4 patch starts in a plane, and whether it lies wholly inside the image
-        var offsets = stackalloc long[64];
+        var top = stackalloc int[64];
+        var left = stackalloc int[64];
         var inside = stackalloc bool[64];
         for (var lane = 0; lane < nr; lane++)
         {
             var tile = first + lane;
-            var y0 = 2 * (tile / _tilesWide) - g.PadTop;
-            var x0 = 2 * (tile % _tilesWide) - g.PadLeft;
-            offsets[lane] = (long)y0 * g.InWidth + x0;
-            inside[lane] = lane < count && y0 >= 0 && y0 + 3 < g.InHeight && x0 >= 0 && x0 + 3 < g.InWidth;
+            top[lane] = 2 * (tile / _tilesWide) - g.PadTop;
+            left[lane] = 2 * (tile % _tilesWide) - g.PadLeft;
+            inside[lane] = lane < count && top[lane] >= 0 && top[lane] + 3 < g.InHeight && left[lane] >= 0 && left[lane] + 3 < g.InWidth;
         }
         for (var c = 0; c < g.InChannels; c++)
         {
@@ -158,11 +158,10 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
                 {
                     for (var i = 0; i < 4; i++)
                     {
-                        var shift = (long)i * g.InWidth;
-                        var a = Vector128.Load(plane + offsets[lane] + shift);
-                        var b = Vector128.Load(plane + offsets[lane + 1] + shift);
-                        var e = Vector128.Load(plane + offsets[lane + 2] + shift);
-                        var f = Vector128.Load(plane + offsets[lane + 3] + shift);
+                        var a = Vector128.Load(plane + (long)(top[lane] + i) * g.InWidth + left[lane]);
+                        var b = Vector128.Load(plane + (long)(top[lane + 1] + i) * g.InWidth + left[lane + 1]);
+                        var e = Vector128.Load(plane + (long)(top[lane + 2] + i) * g.InWidth + left[lane + 2]);
+                        var f = Vector128.Load(plane + (long)(top[lane + 3] + i) * g.InWidth + left[lane + 3]);
                         var ab0 = Sse.UnpackLow(a, b);
                         var ef0 = Sse.UnpackLow(e, f);
                         var ab1 = Sse.UnpackHigh(a, b);
@@ -177,16 +176,13 @@ internal sealed unsafe class WinogradConvolution : ConvolutionKernel
                 }
                 for (var l = lane; l < lane + 4; l++)
                 {
-                    var tile = first + l;
-                    var y0 = 2 * (tile / _tilesWide) - g.PadTop;
-                    var x0 = 2 * (tile % _tilesWide) - g.PadLeft;
                     for (var i = 0; i < 4; i++)
                     {
-                        var y = y0 + i;
+                        var y = top[l] + i;
                         var row = plane + (long)y * g.InWidth;
                         for (var j = 0; j < 4; j++)
                         {
-                            var x = x0 + j;
+                            var x = left[l] + j;
                             d[(i * 4 + j) * nr + l] = inside[l] || (l < count && (uint)y < (uint)g.InHeight && (uint)x < (uint)g.InWidth) ? row[x] : 0f;
                         }
                     }
