@@ -33,7 +33,8 @@ public sealed unsafe class ManagedSession : IInferenceSession
         _constants = plan.Constants.Values.Select(v => NativeBuffer.From(v)).ToArray();
         _pool = new WorkerPool(settings.Threads);
         var scratch = _layers.Length == 0 ? 0 : _layers.Max(l => l.ScratchFloats);
-        _scratch = new WorkerScratch(settings.Threads, scratch);
+        var shared = _layers.Length == 0 ? 0 : _layers.Max(l => l.SharedScratchFloats);
+        _scratch = new WorkerScratch(settings.Threads, scratch, shared);
         _context = new Layers.ExecutionContext(plan.Shapes.Count, _pool, _scratch);
         var constantIndex = 0;
         var constantBuffers = new Dictionary<int, NativeBuffer>();

@@ -31,6 +31,9 @@ internal abstract unsafe class ConvolutionKernel : IParallelWork, IDisposable
     /// <summary>Floats of scratch each worker needs.</summary>
     public virtual long ScratchFloats => 0;
 
+    /// <summary>Floats of scratch shared by all workers (see <see cref="WorkerScratch.Shared"/>).</summary>
+    public virtual long SharedScratchFloats => 0;
+
     /// <summary>Floats of packed weights held.</summary>
     public abstract long WeightFloats { get; }
 
@@ -53,7 +56,13 @@ internal abstract unsafe class ConvolutionKernel : IParallelWork, IDisposable
         Output = output;
         Residual = residual;
         Scratch = scratch;
+        Prepare(pool);
         pool.Run(this, ItemCount(pool.Threads));
+    }
+
+    /// <summary>A parallel step that runs before the items, on the same input (for example a padded copy of it).</summary>
+    protected virtual void Prepare(WorkerPool pool)
+    {
     }
 
     /// <summary>Number of parallel items for the given thread count.</summary>

@@ -21,11 +21,9 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     private const int FlatPlaneLimit = 112 * 112;
 
     private readonly NativeBuffer _weights;
-    private readonly int _paddedWidth;
-    private readonly int _paddedHeight;
+    private readonly PaddedPlane _plane;
     private readonly int _rowLength;
     private readonly bool _is3x3;
-    private readonly int _halfWidth;
     private readonly NativeBuffer? _columnMasks;
     private readonly int _margin;
 
@@ -40,7 +38,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         _weights = NativeBuffer.From(weights);
         var w = Vector<float>.Count;
         _is3x3 = geometry is { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1, StrideWidth: 1 or 2 };
-        _paddedHeight = (geometry.OutHeight - 1) * geometry.StrideHeight + (geometry.KernelHeight - 1) * geometry.DilationHeight + 1;
+        var paddedRows = (geometry.OutHeight - 1) * geometry.StrideHeight + (geometry.KernelHeight - 1) * geometry.DilationHeight + 1;
         if (_is3x3 && geometry is { StrideHeight: 1, StrideWidth: 1, PadTop: 1, PadLeft: 1, PadBottom: 1, PadRight: 1 }
             && geometry.InPlane <= FlatPlaneLimit)
         {
@@ -50,14 +48,14 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         {
             // output positions per row, rounded up to whole vectors
             _rowLength = PackedGemm.PanelCount(geometry.OutWidth, w) * w;
-            _halfWidth = geometry.StrideWidth == 2 ? _rowLength + w : 0;
-            _paddedWidth = geometry.StrideWidth == 2 ? 2 * _halfWidth : _rowLength + w;
+            var half = geometry.StrideWidth == 2 ? _rowLength + w : 0;
+            _plane = new PaddedPlane(paddedRows, geometry.StrideWidth == 2 ? 2 * half : _rowLength + w, half);
         }
         else
         {
             // stride-1 positions needed per row, rounded up to whole vectors
             _rowLength = PackedGemm.PanelCount((geometry.OutWidth - 1) * geometry.StrideWidth + 1, w) * w;
-            _paddedWidth = PackedGemm.PanelCount(_rowLength + (geometry.KernelWidth - 1) * geometry.DilationWidth, w) * w;
+            _plane = new PaddedPlane(paddedRows, PackedGemm.PanelCount(_rowLength + (geometry.KernelWidth - 1) * geometry.DilationWidth, w) * w, 0);
         }
     }
 
@@ -70,7 +68,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     /// <inheritdoc />
     public override long ScratchFloats => _columnMasks != null
         ? 2L * _margin + PackedGemm.PanelCount(Geometry.InPlane, Vector<float>.Count) * Vector<float>.Count
-        : (long)_paddedHeight * _paddedWidth + _paddedWidth + _rowLength + Vector<float>.Count;
+        : _plane.Floats + _plane.RowLength + _rowLength + Vector<float>.Count;
 
     /// <inheritdoc />
     protected override int ItemCount(int threads) => Geometry.OutChannels;
@@ -81,7 +79,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     {
         var g = Geometry;
         var padded = Scratch!.For(worker);
-        var row = padded + (long)_paddedHeight * _paddedWidth;
+        var row = padded + _plane.Floats;
         var input = Input + (long)item * g.InPlane;
         var output = Output + (long)item * g.OutPlane;
         var residual = Residual == null ? null : Residual + (long)item * g.OutPlane;
@@ -94,15 +92,15 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         }
         if (_is3x3)
         {
-            FillPadded(g, input, padded, g.StrideWidth == 2 ? row : null);
+            _plane.Fill(g, input, padded, row);
             Plane3x3(padded, weights, bias, row, output, residual);
             return;
         }
-        FillPadded(g, input, padded, null);
+        _plane.Fill(g, input, padded, null);
         for (var oy = 0; oy < g.OutHeight; oy++)
         {
             var target = output + oy * g.OutWidth;
-            RowAnyKernel(g, padded + (long)oy * g.StrideHeight * _paddedWidth, weights, row);
+            RowAnyKernel(g, padded + (long)oy * g.StrideHeight * _plane.RowLength, weights, row);
             for (var ox = 0; ox < g.OutWidth; ox++)
             {
                 target[ox] = row[ox * g.StrideWidth];
@@ -201,8 +199,8 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         var g = Geometry;
         var w = Vector<float>.Count;
         // column offsets of the three taps of a row: stride 1 reads x, x+1, x+2; stride 2 reads even[x], odd[x], even[x+1]
-        var tap1 = g.StrideWidth == 2 ? _halfWidth : 1;
-        var tap2 = g.StrideWidth == 2 ? 1 : 2;
+        var tap1 = _plane.ColumnOffset(g, 1);
+        var tap2 = _plane.ColumnOffset(g, 2);
         Vector<float> w00 = new(weights[0]), w01 = new(weights[1]), w02 = new(weights[2]);
         Vector<float> w10 = new(weights[3]), w11 = new(weights[4]), w12 = new(weights[5]);
         Vector<float> w20 = new(weights[6]), w21 = new(weights[7]), w22 = new(weights[8]);
@@ -212,9 +210,9 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         var inPlace = g.OutPlane < _rowLength ? 0 : Math.Min(g.OutHeight, (g.OutPlane - _rowLength) / g.OutWidth + 1);
         for (var oy = 0; oy < g.OutHeight; oy++)
         {
-            var r0 = padded + (long)oy * g.StrideHeight * _paddedWidth;
-            var r1 = r0 + _paddedWidth;
-            var r2 = r1 + _paddedWidth;
+            var r0 = padded + (long)oy * g.StrideHeight * _plane.RowLength;
+            var r1 = r0 + _plane.RowLength;
+            var r2 = r1 + _plane.RowLength;
             var finished = oy < inPlace;
             var target = finished ? output + oy * g.OutWidth : row;
             var residualRow = finished && residual != null ? residual + oy * g.OutWidth : null;
@@ -258,7 +256,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
             var sum = Vector<float>.Zero;
             for (var ky = 0; ky < g.KernelHeight; ky++)
             {
-                var source = top + (long)ky * g.DilationHeight * _paddedWidth + x;
+                var source = top + (long)ky * g.DilationHeight * _plane.RowLength + x;
                 var tap = weights + ky * g.KernelWidth;
                 for (var kx = 0; kx < g.KernelWidth; kx++)
                 {
@@ -266,52 +264,6 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
                 }
             }
             Vector.Store(sum, row + x);
-        }
-    }
-
-    /// <summary>
-    /// Copies one input plane into the zero-bordered scratch plane (padding top/left, zeros beyond the image). With
-    /// <paramref name="line"/> given, each padded row is built there first and split into its even columns
-    /// followed by its odd columns.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FillPadded(ConvolutionGeometry g, float* plane, float* padded, float* line)
-    {
-        var w = Vector<float>.Count;
-        var width = line == null ? _paddedWidth : 2 * _halfWidth;
-        var columns = Math.Max(0, Math.Min(g.InWidth, width - g.PadLeft));
-        for (var y = 0; y < _paddedHeight; y++)
-        {
-            var destination = padded + (long)y * _paddedWidth;
-            var target = line == null ? destination : line;
-            for (var x = 0; x < width; x += w)
-            {
-                Vector.Store(Vector<float>.Zero, target + x);
-            }
-            var iy = y - g.PadTop;
-            if ((uint)iy >= (uint)g.InHeight)
-            {
-                if (line != null)
-                {
-                    new Span<float>(destination, _paddedWidth).Clear();
-                }
-                continue;
-            }
-            var source = plane + (long)iy * g.InWidth;
-            target += g.PadLeft;
-            var i = 0;
-            for (; i <= columns - w; i += w)
-            {
-                Vector.Store(Vector.Load(source + i), target + i);
-            }
-            for (; i < columns; i++)
-            {
-                target[i] = source[i];
-            }
-            if (line != null)
-            {
-                VectorMath.Deinterleave(line, destination, destination + _halfWidth, _halfWidth);
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
@@ -9,7 +10,8 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// <see cref="MR"/> rows by <see cref="NR"/> columns (two <see cref="Vector{T}"/> per row: AVX2/AVX-512 on
 /// x86-64, AdvSimd on arm64), fused multiply-add where the CPU has it.
 /// A is packed once (weights) into panels of MR rows laid out [K][MR]; B is packed per block into panels of
-/// NR columns laid out [KC][NR]; missing rows and columns are zero padded.
+/// NR columns laid out [KC][NR], or read where it lies through a table of row offsets (<see cref="PanelSource"/>);
+/// missing rows and columns are zero padded. Tiles narrower than NR are stored with masks on AVX.
 /// </summary>
 internal static unsafe class PackedGemm
 {
@@ -88,7 +90,7 @@ internal static unsafe class PackedGemm
         float* c, int ldc, in Epilogue epilogue, float* residual)
     {
         var nr = NR;
-        var last = k0 + kc == k;
+        var tiles = new TileRange(packedA + (long)k0 * MR, k, kc, k0 > 0, k0 + kc == k);
         for (var block = m0; block < m1; block += MC)
         {
             var blockEnd = Math.Min(m1, block + MC);
@@ -97,50 +99,79 @@ internal static unsafe class PackedGemm
                 var column = n0 + panelB * nr;
                 var width = Math.Min(nr, cols - panelB * nr);
                 var panel = b.Panel(panelB);
-                for (var row = block; row < blockEnd; row += MR)
+                var target = c + column;
+                var residualColumn = residual == null ? null : residual + column;
+                if (b.RowOffsets == null)
                 {
-                    var a = packedA + (long)row * k + (long)k0 * MR;
-                    var offset = (long)row * ldc + column;
-                    MicroKernel(kc, a, panel, b.RowStride, c + offset, ldc, Math.Min(MR, blockEnd - row), width, k0 > 0, last, epilogue, row,
-                        residual == null ? null : residual + offset);
+                    Sweep<PackedRows>(tiles, panel, 0, block, blockEnd, width, target, ldc, epilogue, residualColumn);
+                }
+                else
+                {
+                    Sweep<OffsetRows>(tiles, panel, (nint)b.RowOffsets, block, blockEnd, width, target, ldc, epilogue, residualColumn);
                 }
             }
         }
     }
 
-    /// <summary>One MR x NR tile of C over kc steps of K; row k of the B panel lies <paramref name="ldb"/> floats after row k - 1.</summary>
+    /// <summary>The tiles of rows block..blockEnd of C in one column panel, each an MR x NR tile over kc steps of K.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Sweep<TRows>(in TileRange tiles, float* b, nint layout, int block, int blockEnd, int width, float* c, int ldc, in Epilogue epilogue,
+        float* residual)
+        where TRows : struct, IPanelRows
+    {
+        for (var row = block; row < blockEnd; row += MR)
+        {
+            var offset = (long)row * ldc;
+            MicroKernel<TRows>(tiles, tiles.A + (long)row * tiles.K, b, layout, c + offset, ldc, Math.Min(MR, blockEnd - row), width, epilogue, row,
+                residual == null ? null : residual + offset);
+        }
+    }
+
+    /// <summary>One MR x NR tile of C over the tile range's steps of K, from the B panel at <paramref name="b"/> laid out as <typeparamref name="TRows"/> says.</summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MicroKernel(int kc, float* a, float* b, int ldb, float* c, int ldc, int rows, int cols, bool accumulate, bool last,
+    private static void MicroKernel<TRows>(in TileRange tiles, float* a, float* b, nint layout, float* c, int ldc, int rows, int cols,
         in Epilogue epilogue, int row0, float* residual)
+        where TRows : struct, IPanelRows
     {
+        var kc = tiles.Steps;
         if (cols == NR)
         {
             // Full-width tiles go from the registers straight into C, also when the tile has fewer than MR rows.
-            if (rows == MR && !accumulate && last)
+            if (rows == MR && !tiles.Accumulate && tiles.Last)
             {
-                Accumulate(kc, a, b, ldb, new FinishedRows(c, ldc, epilogue.Bias + row0, epilogue.Low, epilogue.High, residual));
+                Accumulate<TRows, FinishedRows>(kc, a, b, layout, new FinishedRows(c, ldc, epilogue.Bias + row0, epilogue.Low, epilogue.High, residual));
             }
             else
             {
-                Accumulate(kc, a, b, ldb, new StoredRows(c, ldc, rows, accumulate, last, epilogue, row0, residual));
+                Accumulate<TRows, StoredRows>(kc, a, b, layout, new StoredRows(c, ldc, rows, tiles.Accumulate, tiles.Last, epilogue, row0, residual));
             }
             return;
         }
+        if (Avx.IsSupported && Vector<float>.Count == Vector256<float>.Count)
+        {
+            // A ragged tile (the end of a row of outputs) is stored with masks: lanes past the tile are left alone.
+            var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            var width = Vector256.Create(cols);
+            var masks = new LaneMasks(Vector256.LessThan(lanes, width).AsSingle(), Vector256.LessThan(lanes + Vector256.Create(8), width).AsSingle());
+            Accumulate<TRows, MaskedRows>(kc, a, b, layout, new MaskedRows(new StoredRows(c, ldc, rows, tiles.Accumulate, tiles.Last, epilogue, row0, residual), masks));
+            return;
+        }
+        // Without AVX a ragged tile goes through a buffer and is finished float by float.
         var stride = NR;
         var tile = stackalloc float[MR * 64];
-        Accumulate(kc, a, b, ldb, new TileBuffer(tile));
+        Accumulate<TRows, TileBuffer>(kc, a, b, layout, new TileBuffer(tile));
         for (var r = 0; r < rows; r++)
         {
             for (var j = 0; j < cols; j++)
             {
                 var value = tile[r * stride + j];
                 var target = c + (long)r * ldc + j;
-                if (accumulate)
+                if (tiles.Accumulate)
                 {
                     value += *target;
                 }
-                if (last)
+                if (tiles.Last)
                 {
                     value = epilogue.Apply(value, row0 + r, residual == null ? 0f : residual[(long)r * ldc + j]);
                 }
@@ -188,13 +219,14 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>
-    /// The products of an MR x NR tile over kc steps of K, handed to <paramref name="sink"/>. A method of its own,
-    /// specialised per sink, so that the twelve accumulators stay in vector registers for the whole loop. The sink
+    /// The products of an MR x NR tile over kc steps of K (row kk of B where <typeparamref name="TRows"/> finds it
+    /// in <paramref name="panel"/>), handed to <paramref name="sink"/>. A method of its own, specialised per sink, so that the twelve accumulators stay in vector registers for the whole loop. The sink
     /// comes by reference: copied by value it would be written field by field and read back in wider pieces, which
     /// stalls store forwarding on every call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static void Accumulate<TSink>(int kc, float* a, float* b, int ldb, in TSink sink)
+    private static void Accumulate<TRows, TSink>(int kc, float* a, float* panel, nint layout, in TSink sink)
+        where TRows : struct, IPanelRows
         where TSink : struct, ITileSink
     {
         var w = Vector<float>.Count;
@@ -203,6 +235,7 @@ internal static unsafe class PackedGemm
         sink.Prefetch();
         for (var kk = 0; kk < kc; kk++)
         {
+            var b = TRows.Row(panel, layout, kk);
             var b0 = Vector.Load(b);
             var b1 = Vector.Load(b + w);
             var a0 = new Vector<float>(a[0]);
@@ -224,7 +257,6 @@ internal static unsafe class PackedGemm
             c50 = Vector.FusedMultiplyAdd(a0, b0, c50);
             c51 = Vector.FusedMultiplyAdd(a0, b1, c51);
             a += MR;
-            b += ldb;
         }
         sink.Row(0, c00, c01);
         sink.Row(1, c10, c11);
@@ -234,7 +266,50 @@ internal static unsafe class PackedGemm
         sink.Row(5, c50, c51);
     }
 
-    /// <summary>Where <see cref="Accumulate{TSink}"/> puts each row of a finished tile.</summary>
+    /// <summary>The K steps of one call of <see cref="Multiply"/>: where its block of packed A starts, K, the steps and how C is updated.</summary>
+    private readonly struct TileRange(float* a, int k, int steps, bool accumulate, bool last)
+    {
+        /// <summary>Packed A advanced to the first step (the panel of rows r.. starts r * K floats later).</summary>
+        public float* A { get; } = a;
+
+        /// <summary>The full reduction length (the packed panels' length).</summary>
+        public int K { get; } = k;
+
+        /// <summary>Steps of K in the block.</summary>
+        public int Steps { get; } = steps;
+
+        /// <summary>Whether the products are added to what C holds (the block does not start K).</summary>
+        public bool Accumulate { get; } = accumulate;
+
+        /// <summary>Whether the block ends K (the epilogue is applied).</summary>
+        public bool Last { get; } = last;
+    }
+
+    /// <summary>
+    /// Where <see cref="Accumulate{TRows, TSink}"/> finds row kk of a B panel. Static, with the layout as a plain
+    /// value, so that the loop keeps everything in registers.
+    /// </summary>
+    private interface IPanelRows
+    {
+        /// <summary>The NR floats of row <paramref name="kk"/> of the panel at <paramref name="panel"/>.</summary>
+        static abstract float* Row(float* panel, nint layout, int kk);
+    }
+
+    /// <summary>Rows of a packed panel, NR floats apart (no layout).</summary>
+    private readonly struct PackedRows : IPanelRows
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float* Row(float* panel, nint layout, int kk) => panel + kk * NR;
+    }
+
+    /// <summary>Rows at offsets from a table (the layout points to it): an implicit im2col matrix in a padded copy of the input.</summary>
+    private readonly struct OffsetRows : IPanelRows
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float* Row(float* panel, nint layout, int kk) => panel + ((int*)layout)[kk];
+    }
+
+    /// <summary>Where <see cref="Accumulate{TRows, TSink}"/> puts each row of a finished tile.</summary>
     private interface ITileSink
     {
         /// <summary>
@@ -277,12 +352,77 @@ internal static unsafe class PackedGemm
         }
     }
 
+    /// <summary>Which lanes of the two vectors of a tile row lie inside a ragged tile.</summary>
+    private readonly record struct LaneMasks(Vector256<float> Low, Vector256<float> High);
+
+    /// <summary>
+    /// As <see cref="StoredRows"/> for a tile narrower than NR, on AVX: every load and store of C and the residual is
+    /// masked to the tile's lanes.
+    /// </summary>
+    private readonly struct MaskedRows(StoredRows rows, LaneMasks masks) : ITileSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch() => rows.Prefetch();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(int row, Vector<float> first, Vector<float> second)
+        {
+            if (row >= rows.Rows)
+            {
+                return;
+            }
+            var offset = (long)row * rows.Ldc;
+            var target = rows.C + offset;
+            var v0 = first.AsVector256();
+            var v1 = second.AsVector256();
+            var half = Vector256<float>.Count;
+            if (rows.Accumulate)
+            {
+                v0 += Avx.MaskLoad(target, masks.Low);
+                v1 += Avx.MaskLoad(target + half, masks.High);
+            }
+            if (rows.Last)
+            {
+                var bias = Vector256.Create(rows.Epilogue.Bias[rows.Row0 + row]);
+                v0 += bias;
+                v1 += bias;
+                if (rows.Residual != null)
+                {
+                    v0 += Avx.MaskLoad(rows.Residual + offset, masks.Low);
+                    v1 += Avx.MaskLoad(rows.Residual + offset + half, masks.High);
+                }
+                var low = Vector256.Create(rows.Epilogue.Low);
+                var high = Vector256.Create(rows.Epilogue.High);
+                v0 = Vector256.Min(Vector256.Max(v0, low), high);
+                v1 = Vector256.Min(Vector256.Max(v1, low), high);
+            }
+            Avx.MaskStore(target, masks.Low, v0);
+            Avx.MaskStore(target + half, masks.High, v1);
+        }
+    }
+
     /// <summary>
     /// Stores the first <c>rows</c> rows into C: added to what C holds when the tile continues an earlier block of
     /// K, finished (bias, residual, clamp) when the block ends K.
     /// </summary>
     private readonly struct StoredRows(float* c, int ldc, int rows, bool accumulate, bool last, Epilogue epilogue, int row0, float* residual) : ITileSink
     {
+        public float* C => c;
+
+        public int Ldc => ldc;
+
+        public int Rows => rows;
+
+        public bool Accumulate => accumulate;
+
+        public bool Last => last;
+
+        public Epilogue Epilogue => epilogue;
+
+        public int Row0 => row0;
+
+        public float* Residual => residual;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Prefetch() => PrefetchRows(c, ldc, rows, last ? residual : null);
 
@@ -314,31 +454,33 @@ internal static unsafe class PackedGemm
 }
 
 /// <summary>
-/// Where the micro-kernel finds the NR-column panels of a block of B: panel p starts a fixed panel stride
-/// after panel p - 1, and each of its rows <see cref="RowStride"/> floats after the previous one. Packed
-/// panels are dense ([KC][NR]); a row-major B whose panels are whole can be read in place.
+/// Where the micro-kernel finds the NR-column panels of a block of B. Packed panels are dense ([KC][NR]), one
+/// after another. An implicit im2col matrix lies in a padded copy of the input: panel p starts NR floats after
+/// panel p - 1 and row kk of every panel lies a tabled offset after the panel's start.
 /// </summary>
 internal readonly unsafe struct PanelSource
 {
     private readonly float* _start;
     private readonly long _panelStride;
 
-    /// <summary>Describes panels starting at <paramref name="start"/>.</summary>
-    public PanelSource(float* start, long panelStride, int rowStride)
+    private PanelSource(float* start, long panelStride, int* rowOffsets)
     {
         _start = start;
         _panelStride = panelStride;
-        RowStride = rowStride;
+        RowOffsets = rowOffsets;
     }
 
-    /// <summary>Floats from one row of a panel to the next.</summary>
-    public int RowStride { get; }
-
     /// <summary>Panels packed by <see cref="PackedGemm.PackB"/> for a block of <paramref name="kc"/> rows.</summary>
-    public static PanelSource Packed(float* packed, int kc) => new(packed, (long)kc * PackedGemm.NR, PackedGemm.NR);
+    public static PanelSource Packed(float* packed, int kc) => new(packed, (long)kc * PackedGemm.NR, null);
 
-    /// <summary>Rows k0.. of a row-major B with <paramref name="ldb"/> floats per row, from column <paramref name="n0"/>, read in place.</summary>
-    public static PanelSource InPlace(float* b, int ldb, int k0, int n0) => new(b + (long)k0 * ldb + n0, PackedGemm.NR, ldb);
+    /// <summary>
+    /// Panels from <paramref name="origin"/> on, NR floats apart, whose row kk lies <paramref name="rowOffsets"/>[kk]
+    /// floats after the panel's start (the table advanced to the block's first row).
+    /// </summary>
+    public static PanelSource Offsets(float* origin, int* rowOffsets) => new(origin, PackedGemm.NR, rowOffsets);
+
+    /// <summary>The row offsets of an implicit matrix, or null for packed panels.</summary>
+    public int* RowOffsets { get; }
 
     /// <summary>The first float of panel <paramref name="panel"/>.</summary>
     public float* Panel(int panel) => _start + panel * _panelStride;

@@ -27,6 +27,9 @@ internal sealed unsafe class ConvolutionLayer : Layer
     public override long ScratchFloats => Kernel.ScratchFloats;
 
     /// <inheritdoc />
+    public override long SharedScratchFloats => Kernel.SharedScratchFloats;
+
+    /// <inheritdoc />
     public override void Execute(ExecutionContext context)
     {
         var g = Kernel.Geometry;

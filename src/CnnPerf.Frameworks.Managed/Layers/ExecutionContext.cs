@@ -11,7 +11,7 @@ internal sealed unsafe class ExecutionContext(int valueCount, WorkerPool pool, W
     /// <summary>The worker pool.</summary>
     public WorkerPool Pool { get; } = pool;
 
-    /// <summary>Per-worker scratch memory.</summary>
+    /// <summary>Scratch memory: a block per worker and one shared block.</summary>
     public WorkerScratch Scratch { get; } = scratch;
 
     /// <summary>The memory of value <paramref name="id"/>.</summary>

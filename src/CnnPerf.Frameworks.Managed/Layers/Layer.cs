@@ -30,6 +30,9 @@ internal abstract class Layer : IDisposable
     /// <summary>Floats of scratch each worker needs.</summary>
     public virtual long ScratchFloats => 0;
 
+    /// <summary>Floats of scratch shared by all workers.</summary>
+    public virtual long SharedScratchFloats => 0;
+
     /// <summary>Runs the step.</summary>
     public abstract void Execute(ExecutionContext context);
 

@@ -37,6 +37,14 @@ public sealed unsafe class ConvolutionKernelTests
         new ConvolutionGeometry(24, 8, 8, 30, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
         new ConvolutionGeometry(33, 2, 3, 40, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
         new ConvolutionGeometry(20, 40, 37, 17, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+        // rows of outputs that fill the micro-kernel's lanes: im2col reads them from a padded copy of the input
+        new ConvolutionGeometry(8, 12, 16, 10, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+        new ConvolutionGeometry(5, 20, 30, 7, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1),
+        new ConvolutionGeometry(4, 56, 56, 9, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1, 1),
+        new ConvolutionGeometry(40, 9, 16, 13, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+        new ConvolutionGeometry(8, 10, 15, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2),
+        new ConvolutionGeometry(6, 14, 16, 8, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1),
+        new ConvolutionGeometry(3, 40, 41, 8, 5, 5, 2, 2, 2, 2, 4, 3, 4, 3, 1),
     ];
 
     private static IEnumerable<int> Cases => Enumerable.Range(0, Geometries.Length);
@@ -65,6 +73,16 @@ public sealed unsafe class ConvolutionKernelTests
     }
 
     [Test]
+    public void TheGeometriesReadIm2ColBothFromPaddedCopiesAndFromPackedTiles()
+    {
+        var padded = Geometries.Where(g => g.Groups < g.InChannels && Im2ColConvolution.ReadsPaddedCopy(g)).ToList();
+        Assert.That(padded.Count(g => g.StrideWidth == 1), Is.GreaterThanOrEqualTo(3), "stride 1 from a padded copy");
+        Assert.That(padded.Count(g => g.StrideWidth == 2), Is.GreaterThanOrEqualTo(2), "stride 2 from a padded copy");
+        Assert.That(padded.Any(g => g.ReductionLength > PackedGemm.KC), "a padded copy read over several blocks of K");
+        Assert.That(Geometries.Count(g => g.Groups < g.InChannels && !Im2ColConvolution.ReadsPaddedCopy(g)), Is.GreaterThanOrEqualTo(5), "packed tiles");
+    }
+
+    [Test]
     public void WinogradFilterTransformOfADeltaIsItsOwnInterpolation()
     {
         var filter = new float[9];
@@ -87,7 +105,7 @@ public sealed unsafe class ConvolutionKernelTests
         using var kernel = ConvolutionFactory.Create(technique, geometry, weights, bias, activation);
         Assert.That(kernel.Technique, Is.EqualTo(technique));
         using var pool = new WorkerPool(threads);
-        using var scratch = new WorkerScratch(threads, kernel.ScratchFloats);
+        using var scratch = new WorkerScratch(threads, kernel.ScratchFloats, kernel.SharedScratchFloats);
         var output = new float[geometry.OutChannels * geometry.OutPlane];
         fixed (float* i = input, o = output, r = residual)
         {
