@@ -10,7 +10,7 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// <see cref="MR"/> rows by <see cref="NR"/> columns (two <see cref="Vector{T}"/> per row: AVX2/AVX-512 on
 /// x86-64, AdvSimd on arm64), fused multiply-add where the CPU has it.
 /// A is packed once (weights) into panels of MR rows laid out [K][MR]; B is packed per block into panels of
-/// NR columns laid out [KC][NR], or read where it lies through a table of row offsets (<see cref="PanelSource"/>);
+/// NR columns laid out [KC][NR], or read where it lies, row by row or through a table of row offsets (<see cref="PanelSource"/>);
 /// missing rows and columns are zero padded. Tiles narrower than NR are stored with masks on AVX.
 /// </summary>
 internal static unsafe class PackedGemm
@@ -103,7 +103,7 @@ internal static unsafe class PackedGemm
                 var residualColumn = residual == null ? null : residual + column;
                 if (b.RowOffsets == null)
                 {
-                    Sweep<PackedRows>(tiles, panel, 0, block, blockEnd, width, target, ldc, epilogue, residualColumn);
+                    Sweep<StridedRows>(tiles, panel, b.RowStride(panelB), block, blockEnd, width, target, ldc, epilogue, residualColumn);
                 }
                 else
                 {
@@ -295,11 +295,11 @@ internal static unsafe class PackedGemm
         static abstract float* Row(float* panel, nint layout, int kk);
     }
 
-    /// <summary>Rows of a packed panel, NR floats apart (no layout).</summary>
-    private readonly struct PackedRows : IPanelRows
+    /// <summary>Rows a fixed stride (the layout) apart: a packed panel, or a row-major B read in place.</summary>
+    private readonly struct StridedRows : IPanelRows
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static float* Row(float* panel, nint layout, int kk) => panel + kk * NR;
+        public static float* Row(float* panel, nint layout, int kk) => panel + kk * layout;
     }
 
     /// <summary>Rows at offsets from a table (the layout points to it): an implicit im2col matrix in a padded copy of the input.</summary>
@@ -455,33 +455,52 @@ internal static unsafe class PackedGemm
 
 /// <summary>
 /// Where the micro-kernel finds the NR-column panels of a block of B. Packed panels are dense ([KC][NR]), one
-/// after another. An implicit im2col matrix lies in a padded copy of the input: panel p starts NR floats after
-/// panel p - 1 and row kk of every panel lies a tabled offset after the panel's start.
+/// after another. A row-major B can be read in place: its whole panels lie NR floats apart, each row of a panel
+/// <c>ldb</c> floats after the previous one, and a ragged last panel is packed into a buffer of its own, so that
+/// one sweep over A serves every panel. An implicit im2col matrix lies in a padded copy of the input: panel p
+/// starts NR floats after panel p - 1 and row kk of every panel lies a tabled offset after the panel's start.
 /// </summary>
 internal readonly unsafe struct PanelSource
 {
     private readonly float* _start;
     private readonly long _panelStride;
+    private readonly int _rowStride;
+    private readonly int _wholePanels;
+    private readonly float* _tail;
 
-    private PanelSource(float* start, long panelStride, int* rowOffsets)
+    private PanelSource(float* start, long panelStride, int rowStride, int wholePanels, float* tail, int* rowOffsets)
     {
         _start = start;
         _panelStride = panelStride;
+        _rowStride = rowStride;
+        _wholePanels = wholePanels;
+        _tail = tail;
         RowOffsets = rowOffsets;
     }
 
     /// <summary>Panels packed by <see cref="PackedGemm.PackB"/> for a block of <paramref name="kc"/> rows.</summary>
-    public static PanelSource Packed(float* packed, int kc) => new(packed, (long)kc * PackedGemm.NR, null);
+    public static PanelSource Packed(float* packed, int kc) => new(packed, (long)kc * PackedGemm.NR, PackedGemm.NR, int.MaxValue, null, null);
+
+    /// <summary>
+    /// Rows k0.. of a row-major B with <paramref name="ldb"/> floats per row, from column <paramref name="n0"/>:
+    /// the first <paramref name="wholePanels"/> panels read in place, the one after them from the packed
+    /// <paramref name="tail"/>.
+    /// </summary>
+    public static PanelSource InPlace(float* b, int ldb, int k0, int n0, int wholePanels, float* tail) =>
+        new(b + (long)k0 * ldb + n0, PackedGemm.NR, ldb, wholePanels, tail, null);
 
     /// <summary>
     /// Panels from <paramref name="origin"/> on, NR floats apart, whose row kk lies <paramref name="rowOffsets"/>[kk]
     /// floats after the panel's start (the table advanced to the block's first row).
     /// </summary>
-    public static PanelSource Offsets(float* origin, int* rowOffsets) => new(origin, PackedGemm.NR, rowOffsets);
+    public static PanelSource Offsets(float* origin, int* rowOffsets) => new(origin, PackedGemm.NR, 0, int.MaxValue, null, rowOffsets);
 
-    /// <summary>The row offsets of an implicit matrix, or null for packed panels.</summary>
+    /// <summary>The row offsets of an implicit matrix, or null when rows lie <see cref="RowStride"/> apart.</summary>
     public int* RowOffsets { get; }
 
     /// <summary>The first float of panel <paramref name="panel"/>.</summary>
-    public float* Panel(int panel) => _start + panel * _panelStride;
+    public float* Panel(int panel) => panel < _wholePanels ? _start + panel * _panelStride : _tail;
+
+    /// <summary>Floats from one row of panel <paramref name="panel"/> to the next.</summary>
+    public int RowStride(int panel) => panel < _wholePanels ? _rowStride : PackedGemm.NR;
 }

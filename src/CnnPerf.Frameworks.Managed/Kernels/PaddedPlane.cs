@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal readonly record struct PaddedPlane(int Rows, int RowLength, int PhaseWi
     /// Copies input plane <paramref name="plane"/> into <paramref name="padded"/>. With stride 2 each padded row is
     /// built in <paramref name="line"/> (<see cref="RowLength"/> floats of scratch) first, then split.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe void Fill(ConvolutionGeometry g, float* plane, float* padded, float* line)
     {
         var columns = Math.Max(0, Math.Min(g.InWidth, RowLength - g.PadLeft));
@@ -34,13 +37,13 @@ internal readonly record struct PaddedPlane(int Rows, int RowLength, int PhaseWi
             var iy = y - g.PadTop;
             if ((uint)iy >= (uint)g.InHeight)
             {
-                new Span<float>(destination, RowLength).Clear();
+                VectorMath.Clear(destination, RowLength);
                 continue;
             }
             var target = PhaseWidth == 0 ? destination : line;
-            new Span<float>(target, g.PadLeft).Clear();
-            new ReadOnlySpan<float>(plane + (long)iy * g.InWidth, columns).CopyTo(new Span<float>(target + g.PadLeft, columns));
-            new Span<float>(target + g.PadLeft + columns, RowLength - g.PadLeft - columns).Clear();
+            VectorMath.Clear(target, g.PadLeft);
+            VectorMath.Copy(plane + (long)iy * g.InWidth, target + g.PadLeft, columns);
+            VectorMath.Clear(target + g.PadLeft + columns, RowLength - g.PadLeft - columns);
             if (PhaseWidth != 0)
             {
                 VectorMath.Deinterleave(line, destination, destination + PhaseWidth, PhaseWidth);

@@ -120,6 +120,36 @@ internal static unsafe class VectorMath
         }
     }
 
+    /// <summary>Zeroes <paramref name="count"/> floats: a short run (a row's border, a few vectors) without a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Clear(float* target, int count)
+    {
+        var i = 0;
+        for (; i <= count - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            Vector.Store(Vector<float>.Zero, target + i);
+        }
+        for (; i < count; i++)
+        {
+            target[i] = 0f;
+        }
+    }
+
+    /// <summary>Copies <paramref name="count"/> floats that do not overlap: a short run (one image row) without a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Copy(float* source, float* target, int count)
+    {
+        var i = 0;
+        for (; i <= count - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            Vector.Store(Vector.Load(source + i), target + i);
+        }
+        for (; i < count; i++)
+        {
+            target[i] = source[i];
+        }
+    }
+
     /// <summary>Splits <c>2 * count</c> values into the even-indexed ones and the odd-indexed ones.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Deinterleave(float* source, float* even, float* odd, int count)
