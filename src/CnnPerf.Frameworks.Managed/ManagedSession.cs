@@ -56,7 +56,7 @@ public sealed unsafe class ManagedSession : IInferenceSession
             }
             else if (memory.BufferOfRoot[root] >= 0)
             {
-                _context[id] = _buffers[memory.BufferOfRoot[root]].Pointer;
+                _context[id] = _buffers[memory.BufferOfRoot[root]].Pointer + plan.Offsets[id];
             }
         }
         _inputValues = inputValues.ToArray();

@@ -60,6 +60,20 @@ public sealed class ManagedBackendTests
         Assert.That(session.ActivationBytes, Is.EqualTo(2L * 8 * 32 * 32 * sizeof(float)));
     }
 
+    [TestCase(1), TestCase(2)]
+    public void ConcatenationOfValuesNothingElseReadsIsComputedInPlace(int threads)
+    {
+        var source = TestModels.Save(TestModels.ConcatNetwork(), $"concat{threads}");
+        using var session = Backend.LoadSession(source, new BackendOptions(threads));
+
+        Assert.That(session.Layers.Count(l => l.OpType == "Concat"), Is.EqualTo(1), "only the concatenation of a shared value copies");
+        var input = Tensor.Random(session.InputShape, 7);
+        var output = new Tensor(session.OutputShape);
+        session.Run(input, output);
+        var comparison = OutputComparison.Compare(OnnxRuntimeReference.Run(source.Path, input), output.Data);
+        Assert.That(comparison.MaxRelDiff, Is.LessThanOrEqualTo(BackendVerifier.DefaultTolerance));
+    }
+
     [TestCase(1), TestCase(2), TestCase(3)]
     public void SmallNetworkAgreesWithOnnxRuntimeForEveryTechnique(int threads)
     {

@@ -26,6 +26,21 @@ internal static class TestModels
         return b.Build();
     }
 
+    /// <summary>
+    /// Two concatenations: one of two branches that nothing else reads, one of a value that a later node reads too
+    /// (and of a branch that reads the first concatenation).
+    /// </summary>
+    public static ModelProto ConcatNetwork()
+    {
+        var b = new OnnxGraphBuilder("concat", 5);
+        var x = b.Input("input", 1, 4, 12, 10);
+        var first = b.Concat(b.Relu(b.Conv(x, 6, 1)), b.Relu(b.Conv(x, 5, 3, pad: 1)));
+        var shared = b.Relu(b.Conv(first, 11, 1));
+        var second = b.Concat(shared, b.Conv(first, 3, 3, pad: 1));
+        b.Output(b.Add(b.Conv(second, 11, 1), shared));
+        return b.Build();
+    }
+
     /// <summary>A chain of five 3x3 convolutions with ReLU on a 32x32 image.</summary>
     public static ModelProto ConvolutionChain()
     {

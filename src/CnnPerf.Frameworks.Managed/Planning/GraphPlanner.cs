@@ -25,6 +25,7 @@ internal sealed class GraphPlanner
     private readonly Dictionary<string, int> _ids = [];
     private readonly List<int[]> _shapes = [];
     private readonly List<int> _roots = [];
+    private readonly List<long> _offsets = [];
     private readonly Dictionary<int, float[]> _constants = [];
     private readonly Dictionary<string, List<int>> _consumers = [];
     private readonly Dictionary<string, int> _producers = [];
@@ -105,7 +106,7 @@ internal sealed class GraphPlanner
             }
         }
         var output = Value(_graph.Output, null);
-        return new GraphPlan(_layers, _shapes, _roots, _constants, input, output);
+        return new GraphPlan(_layers, _shapes, _roots, _offsets, _constants, input, output);
     }
 
     private void PlanNode(int index, NodeProto node)
@@ -401,8 +402,33 @@ internal sealed class GraphPlanner
             }
             shape[axis] += s[axis];
         }
+        var output = NewValue(node.Output[0], shape);
+        if (Count(first[..axis]) == 1 && node.Input.All(name => WritableInPlace(name, node)) && inputs.Distinct().Count() == inputs.Length)
+        {
+            // The layers that compute the inputs write them straight into their places in the output: no copy.
+            long offset = 0;
+            foreach (var id in inputs)
+            {
+                _roots[id] = output;
+                _offsets[id] = offset;
+                offset += Count(_shapes[id]);
+            }
+            return;
+        }
         var chunks = inputs.Select(i => Count(_shapes[i][axis..])).ToArray();
-        _layers.Add(new ConcatLayer(node.Name, inputs, chunks, Count(first[..axis]), NewValue(node.Output[0], shape)));
+        _layers.Add(new ConcatLayer(node.Name, inputs, chunks, Count(first[..axis]), output));
+    }
+
+    /// <summary>
+    /// Whether input <paramref name="name"/> of <paramref name="concat"/> can be computed straight into the
+    /// concatenation's output: a layer computes it, nothing else reads it or shares its memory, and it is not the
+    /// graph's output.
+    /// </summary>
+    private bool WritableInPlace(string name, NodeProto concat)
+    {
+        var id = _ids[name];
+        return _layers.Any(l => l.Output == id) && _roots.Count(r => r == id) == 1 && _roots[id] == id
+            && _consumers[name] is [var only] && _graph.Nodes[only] == concat && name != _graph.Output;
     }
 
     private void PlanReshape(NodeProto node)
@@ -520,6 +546,7 @@ internal sealed class GraphPlanner
         _ids[name] = id;
         _shapes.Add(shape);
         _roots.Add(id);
+        _offsets.Add(0);
         return id;
     }
 
@@ -527,6 +554,7 @@ internal sealed class GraphPlanner
     {
         var id = NewValue(name, shape);
         _roots[id] = _roots[source];
+        _offsets[id] = _offsets[source];
     }
 
     private int[] Require4D(int value, NodeProto node)

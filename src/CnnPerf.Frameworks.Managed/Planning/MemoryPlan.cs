@@ -2,8 +2,9 @@ namespace CnnPerf.Frameworks.Managed.Planning;
 
 /// <summary>
 /// Assigns activation values to a few reusable buffers from their liveness: a value's buffer returns to the
-/// free list after the last layer that reads it (aliases extend the life of their root), and a new value takes
-/// the smallest free buffer that fits (or grows the largest free one). The graph input and constants live
+/// free list after the last layer that reads or writes it (aliases extend the life of their root; a root written
+/// by several layers, such as a concatenation computed in place, takes its buffer at the first of them), and a
+/// new value takes the smallest free buffer that fits (or grows the largest free one). The graph input and constants live
 /// outside the buffers.
 /// </summary>
 internal sealed class MemoryPlan
@@ -31,9 +32,9 @@ internal sealed class MemoryPlan
         Array.Fill(lastUse, -1);
         for (var step = 0; step < plan.Layers.Count; step++)
         {
-            foreach (var input in plan.Layers[step].Inputs)
+            foreach (var value in plan.Layers[step].Inputs.Append(plan.Layers[step].Output))
             {
-                lastUse[plan.Roots[input]] = step;
+                lastUse[plan.Roots[value]] = step;
             }
         }
         lastUse[plan.Roots[plan.Output]] = int.MaxValue;
@@ -51,7 +52,10 @@ internal sealed class MemoryPlan
             {
                 need *= d;
             }
-            bufferOfRoot[root] = Take(free, sizes, need);
+            if (bufferOfRoot[root] < 0)
+            {
+                bufferOfRoot[root] = Take(free, sizes, need);
+            }
             foreach (var input in layer.Inputs.Append(layer.Output))
             {
                 var r = plan.Roots[input];

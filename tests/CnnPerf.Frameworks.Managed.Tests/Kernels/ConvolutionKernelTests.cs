@@ -35,6 +35,7 @@ public sealed unsafe class ConvolutionKernelTests
         new ConvolutionGeometry(300, 5, 6, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
         new ConvolutionGeometry(300, 6, 7, 20, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
         new ConvolutionGeometry(24, 8, 8, 30, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
+        new ConvolutionGeometry(20, 9, 11, 100, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
         new ConvolutionGeometry(33, 2, 3, 40, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
         new ConvolutionGeometry(20, 40, 37, 17, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
         // rows of outputs that fill the micro-kernel's lanes: im2col reads them from a padded copy of the input
