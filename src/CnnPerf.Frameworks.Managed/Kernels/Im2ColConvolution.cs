@@ -23,8 +23,11 @@ namespace CnnPerf.Frameworks.Managed.Kernels;
 /// </summary>
 internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
 {
-    /// <summary>Floats of one packed block of B (KC x tile columns): 128 KiB, half of a small L2.</summary>
-    private const int PackedTileFloats = 32 * 1024;
+    /// <summary>
+    /// Floats of one packed block of B (KC x tile columns): 256 KiB, with a block of A a third of a 1 MiB L2; long
+    /// tiles stream A (the weights) fewer times (mobilenet_v2, one thread: 3% faster than 128 KiB).
+    /// </summary>
+    private const int PackedTileFloats = 64 * 1024;
 
     /// <summary>
     /// Share of the micro-kernel's lanes an output row must fill to be read from a padded copy: each row ends in
