@@ -1,10 +1,12 @@
 namespace CnnPerf.Frameworks.Managed.Threading;
 
 /// <summary>
-/// A persistent pool of <c>threads - 1</c> worker threads plus the calling thread. <see cref="Run"/> hands out
-/// items dynamically, in runs of consecutive items (one atomic claim per run, about
+/// A persistent pool of <c>threads - 1</c> worker threads plus the calling thread. <see cref="Run"/> gives each
+/// thread a contiguous segment of the items (so that consecutive layers split the same way find their data in the
+/// same core's cache) and hands them out dynamically, in runs of consecutive items (one atomic claim per run, about
 /// <see cref="ClaimsPerThread"/> runs per thread, so that a layer of many tiny items such as the channels of a
-/// small depthwise layer is not dominated by the claims), and returns when every item is done. Nothing is allocated per
+/// small depthwise layer is not dominated by the claims); a thread that has finished its segment helps with the
+/// others'. Returns when every item is done. Nothing is allocated per
 /// run: no Task, no closure. Idle workers spin briefly, then block on a semaphore.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
@@ -19,7 +21,8 @@ internal sealed class WorkerPool : IDisposable
     private IParallelWork? _work;
     private int _count;
     private int _run;
-    private long _state;       // generation in the high 32 bits, next item in the low 32 bits
+    private int _segmentLength;
+    private readonly Segment[] _segments;   // per thread: generation in the high 32 bits, next item of its segment in the low 32 bits
     private int _generation;
     private int _completed;
     private int _sleepers;
@@ -30,6 +33,7 @@ internal sealed class WorkerPool : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         Threads = threads;
+        _segments = new Segment[threads];
         _threads = new Thread[threads - 1];
         for (var i = 0; i < _threads.Length; i++)
         {
@@ -55,11 +59,22 @@ internal sealed class WorkerPool : IDisposable
             return;
         }
         var generation = _generation + 1;
+        // A claim still in flight from the previous run must fail: every counter moves to the new generation,
+        // fully claimed, before the new run's parameters are written (a claimer reads its counter first, and its
+        // compare-exchange fails once the counter has moved).
+        for (var s = 0; s < _segments.Length; s++)
+        {
+            Volatile.Write(ref _segments[s].State, (long)generation << 32 | int.MaxValue);
+        }
         _work = work;
         _count = count;
         _run = Math.Max(1, count / (Threads * ClaimsPerThread));
+        _segmentLength = (count + Threads - 1) / Threads;
         _completed = 0;
-        Volatile.Write(ref _state, (long)generation << 32);
+        for (var s = 0; s < _segments.Length; s++)
+        {
+            Volatile.Write(ref _segments[s].State, (long)generation << 32 | (uint)Math.Min(count, s * _segmentLength));
+        }
         Interlocked.Exchange(ref _generation, generation);
         var sleepers = Volatile.Read(ref _sleepers);
         if (sleepers > 0)
@@ -132,18 +147,33 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
+    /// <summary>Runs the items of the worker's own segment, then helps with the others' segments.</summary>
     private void Drain(int generation, int worker)
     {
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            DrainSegment(generation, (worker + i) % _segments.Length, worker);
+        }
+    }
+
+    private void DrainSegment(int generation, int segment, int worker)
+    {
+        ref var state = ref _segments[segment].State;
         while (true)
         {
-            var state = Volatile.Read(ref _state);
-            var item = (int)(state & 0xFFFFFFFF);
-            if ((int)(state >> 32) != generation || item >= _count)
+            var current = Volatile.Read(ref state);
+            if ((int)(current >> 32) != generation)
             {
                 return;
             }
-            var end = Math.Min(item + _run, _count);
-            if (Interlocked.CompareExchange(ref _state, state + (end - item), state) != state)
+            var item = (int)(current & 0xFFFFFFFF);
+            var segmentEnd = Math.Min(_count, (segment + 1) * _segmentLength);
+            if (item >= segmentEnd)
+            {
+                return;
+            }
+            var end = Math.Min(item + _run, segmentEnd);
+            if (Interlocked.CompareExchange(ref state, current + (end - item), current) != current)
             {
                 continue;
             }
@@ -153,6 +183,14 @@ internal sealed class WorkerPool : IDisposable
             }
             Interlocked.Add(ref _completed, end - item);
         }
+    }
+
+    /// <summary>One thread's claim counter, alone on its cache line.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
+    private struct Segment
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)]
+        public long State;
     }
 
     private sealed class AllocationProbe(int threads) : IParallelWork

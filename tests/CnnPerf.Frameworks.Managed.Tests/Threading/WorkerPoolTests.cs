@@ -4,7 +4,7 @@ namespace CnnPerf.Frameworks.Managed.Tests.Threading;
 
 public sealed class WorkerPoolTests
 {
-    private sealed class Counting(int items) : IParallelWork
+    private sealed class Counting(int items, int spin = 200) : IParallelWork
     {
         public int[] Hits { get; } = new int[items];
         public int[] Workers { get; } = new int[8];
@@ -13,7 +13,7 @@ public sealed class WorkerPoolTests
         {
             Interlocked.Increment(ref Hits[item]);
             Interlocked.Increment(ref Workers[worker]);
-            Thread.SpinWait(200);
+            Thread.SpinWait(spin);
         }
     }
 
@@ -31,6 +31,25 @@ public sealed class WorkerPoolTests
                 Assert.That(work.Workers.Skip(threads), Has.All.Zero);
             }
         }
+    }
+
+    [TestCase(2), TestCase(4)]
+    public void BackToBackRunsOfAlternatingSizesNeitherLoseNorRepeatAnItem(int threads)
+    {
+        // A worker still leaving one run while the next, larger one is set up must not claim the new run's items.
+        using var pool = new WorkerPool(threads);
+        var finished = Task.Run(() =>
+        {
+            for (var run = 0; run < 20000; run++)
+            {
+                var items = run % 3 == 0 ? 2 : run % 3 == 1 ? 600 : 37;
+                var work = new Counting(items, spin: 0);
+                pool.Run(work, items);
+                Assert.That(work.Hits, Has.All.EqualTo(1), $"{items} items, run {run}");
+            }
+        });
+        Assert.That(finished.Wait(TimeSpan.FromMinutes(2)), Is.True, "a run never completed");
+        finished.GetAwaiter().GetResult();
     }
 
     [Test]
