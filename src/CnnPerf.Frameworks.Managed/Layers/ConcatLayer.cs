@@ -6,6 +6,8 @@ namespace CnnPerf.Frameworks.Managed.Layers;
 /// <summary>
 /// Concat: copies each input's contiguous chunk per outer index (the dimensions before the axis). Items are
 /// pieces of at most <see cref="PieceFloats"/> floats of those chunks, so that every thread of the pool copies.
+/// Planned only where the inputs cannot be computed in place (an input that something else reads too, a batch
+/// of several images): otherwise the planner lets each input's layer write straight into the output.
 /// </summary>
 internal sealed unsafe class ConcatLayer : Layer, IParallelWork
 {
