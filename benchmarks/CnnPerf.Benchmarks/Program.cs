@@ -7,7 +7,6 @@ return args.FirstOrDefault() switch
 {
     BackendComparison.Command => BackendComparison.Run(args[1..]),
     BackendMeasurement.Command => BackendMeasurement.Run(args[1..]),
-    BackendMeasurement.PairedCommand => BackendMeasurement.RunPaired(args[1..]),
     _ => RunSwitcher(args),
 };
 
