@@ -52,6 +52,23 @@ public sealed class ManagedBackendTests
     }
 
     [Test]
+    public void WeightsThatTwoConvolutionsShareArePackedForBoth()
+    {
+        // The planner drops a weight tensor from the graph once its only reader is packed; a shared one must stay.
+        var model = TestModels.ConvolutionChain();
+        var convolutions = model.Graph.Node.Where(n => n.OpType == "Conv").ToList();
+        convolutions[2].Input[1] = convolutions[1].Input[1];
+        var source = TestModels.Save(model, "shared");
+        using var session = Backend.LoadSession(source, BackendOptions.Default);
+
+        var input = Tensor.Random(session.InputShape, 11);
+        var output = new Tensor(session.OutputShape);
+        session.Run(input, output);
+        var comparison = OutputComparison.Compare(OnnxRuntimeReference.Run(source.Path, input), output.Data);
+        Assert.That(comparison.MaxRelDiff, Is.LessThanOrEqualTo(BackendVerifier.DefaultTolerance));
+    }
+
+    [Test]
     public void MemoryPlanPingPongsAChainBetweenTwoBuffers()
     {
         using var session = Backend.LoadSession(TestModels.Save(TestModels.ConvolutionChain(), "chain"), BackendOptions.Default);

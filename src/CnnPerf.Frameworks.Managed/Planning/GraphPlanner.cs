@@ -206,7 +206,7 @@ internal sealed class GraphPlanner
     {
         var input = Value(node.Input[0], node);
         var shape = Require4D(input, node);
-        var weightsTensor = Constant(node, 1, "weights");
+        var weightsTensor = TakeConstant(node, 1, "weights");
         var weights = OnnxTensors.ToFloats(weightsTensor);
         var wd = OnnxTensors.Dimensions(weightsTensor);
         if (wd.Length != 4)
@@ -335,7 +335,7 @@ internal sealed class GraphPlanner
     {
         var input = Value(node.Input[0], node);
         var shape = _shapes[input];
-        var bTensor = Constant(node, 1, "weights");
+        var bTensor = TakeConstant(node, 1, "weights");
         var b = OnnxTensors.ToFloats(bTensor);
         var bd = OnnxTensors.Dimensions(bTensor);
         if (bd.Length != 2)
@@ -476,9 +476,10 @@ internal sealed class GraphPlanner
     }
 
     /// <summary>
-    /// Weights pass through managed arrays (decoded, folded) on their way into native packed form. Collecting them
-    /// every 32 MB keeps that garbage from adding up to the size of the model on top of the packed weights, so
-    /// the peak memory of loading stays near model file + packed weights.
+    /// Weights pass through managed arrays (decoded, folded) on their way into native packed form, and the file's
+    /// copies of packed weights are dropped (<see cref="TakeConstant"/>). Collecting them every 32 MB keeps that
+    /// garbage from adding up to the size of the model on top of the packed weights, so the peak memory of loading
+    /// stays near the packed weights plus what of the file is still to be planned.
     /// </summary>
     private void ReleaseTransient(long floats)
     {
@@ -519,6 +520,21 @@ internal sealed class GraphPlanner
         if (node.Input.Count <= input || !_graph.Constants.TryGetValue(node.Input[input], out var tensor))
         {
             throw new PlanningException(node, $"the {role} (input {input}) must be a constant initializer");
+        }
+        return tensor;
+    }
+
+    /// <summary>
+    /// As <see cref="Constant"/>, and when <paramref name="node"/> is the tensor's only reader, drops it from the
+    /// graph: a layer's weights are then held only in packed form, and the file's copy can be collected while the
+    /// rest of the model is planned (see <see cref="ReleaseTransient"/>).
+    /// </summary>
+    private TensorProto TakeConstant(NodeProto node, int input, string role)
+    {
+        var tensor = Constant(node, input, role);
+        if (_consumers[node.Input[input]] is [_])
+        {
+            _graph.Constants.Remove(node.Input[input]);
         }
         return tensor;
     }
