@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace CnnPerf.Native.Tests.TestSupport;
 
-/// <summary>Compiles a C source with gcc into a temporary folder and runs it; tests skip when gcc is missing.</summary>
+/// <summary>
+/// Compiles a C source with gcc into a temporary folder (removed when the test process exits) and runs it; tests
+/// skip when gcc is missing.
+/// </summary>
 public static class CProgram
 {
     /// <summary>Compiles <paramref name="source"/>; returns the executable's path (skips the test without gcc).</summary>
@@ -14,6 +17,7 @@ public static class CProgram
             Assert.Ignore("gcc is not installed (Debian package gcc; scripts/setup.sh installs it)");
         }
         var folder = Directory.CreateTempSubdirectory("cnnperf-c-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var sourcePath = Path.Combine(folder, name + ".c");
         var executable = Path.Combine(folder, name);
         File.WriteAllText(sourcePath, source);
