@@ -13,6 +13,9 @@ internal sealed record ConvolutionGeometry(
     /// <summary>Output width (computed once: kernels read it in inner loops).</summary>
     public int OutWidth { get; } = (InWidth + PadLeft + PadRight - ((KernelWidth - 1) * DilationWidth + 1)) / StrideWidth + 1;
 
+    /// <summary>Rows of the padded input that the output rows' windows cover, from the first padding row on.</summary>
+    public int WindowRows => (OutHeight - 1) * StrideHeight + (KernelHeight - 1) * DilationHeight + 1;
+
     /// <summary>Input channels per group.</summary>
     public int InChannelsPerGroup => InChannels / Groups;
 

@@ -38,7 +38,6 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         _weights = NativeBuffer.From(weights);
         var w = Vector<float>.Count;
         _is3x3 = geometry is { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1, StrideWidth: 1 or 2 };
-        var paddedRows = (geometry.OutHeight - 1) * geometry.StrideHeight + (geometry.KernelHeight - 1) * geometry.DilationHeight + 1;
         if (_is3x3 && geometry is { StrideHeight: 1, StrideWidth: 1, PadTop: 1, PadLeft: 1, PadBottom: 1, PadRight: 1 }
             && geometry.InPlane <= FlatPlaneLimit)
         {
@@ -49,13 +48,13 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
             // output positions per row, rounded up to whole vectors
             _rowLength = PackedGemm.PanelCount(geometry.OutWidth, w) * w;
             var half = geometry.StrideWidth == 2 ? _rowLength + w : 0;
-            _plane = new PaddedPlane(paddedRows, geometry.StrideWidth == 2 ? 2 * half : _rowLength + w, half);
+            _plane = new PaddedPlane(geometry.WindowRows, geometry.StrideWidth == 2 ? 2 * half : _rowLength + w, half);
         }
         else
         {
             // stride-1 positions needed per row, rounded up to whole vectors
             _rowLength = PackedGemm.PanelCount((geometry.OutWidth - 1) * geometry.StrideWidth + 1, w) * w;
-            _plane = new PaddedPlane(paddedRows, PackedGemm.PanelCount(_rowLength + (geometry.KernelWidth - 1) * geometry.DilationWidth, w) * w, 0);
+            _plane = new PaddedPlane(geometry.WindowRows, PackedGemm.PanelCount(_rowLength + (geometry.KernelWidth - 1) * geometry.DilationWidth, w) * w, 0);
         }
     }
 
@@ -66,9 +65,10 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     public override long WeightFloats => _weights.Length;
 
     /// <inheritdoc />
+    /// <remarks>After the padded plane, one buffer serves first as the line a stride-2 row is split from, then as the row buffer.</remarks>
     public override long ScratchFloats => _columnMasks != null
         ? 2L * _margin + PackedGemm.PanelCount(Geometry.InPlane, Vector<float>.Count) * Vector<float>.Count
-        : _plane.Floats + _plane.RowLength + _rowLength + Vector<float>.Count;
+        : _plane.Floats + Math.Max(_plane.RowLength, _rowLength) + Vector<float>.Count;
 
     /// <inheritdoc />
     protected override int ItemCount(int threads) => Geometry.OutChannels;

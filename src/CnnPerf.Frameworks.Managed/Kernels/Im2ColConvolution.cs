@@ -199,14 +199,13 @@ internal sealed unsafe class Im2ColConvolution : ConvolutionKernel
     /// <summary>The padded plane each output row reads its taps from: rows of stride 1, or split by column parity for stride 2.</summary>
     private static PaddedPlane PaddedPlaneFor(ConvolutionGeometry g)
     {
-        var rows = (g.OutHeight - 1) * g.StrideHeight + (g.KernelHeight - 1) * g.DilationHeight + 1;
         var span = (g.KernelWidth - 1) * g.DilationWidth;
         if (g.StrideWidth == 1)
         {
-            return new PaddedPlane(rows, g.OutWidth + span, 0);
+            return new PaddedPlane(g.WindowRows, g.OutWidth + span, 0);
         }
         var half = g.OutWidth + span / 2;
-        return new PaddedPlane(rows, 2 * half, half);
+        return new PaddedPlane(g.WindowRows, 2 * half, half);
     }
 
     /// <summary>For each row of one group's im2col matrix (input channel, kernel row, kernel column), its offset in the padded copy from an output row's origin.</summary>

@@ -144,7 +144,8 @@ internal static unsafe class PackedGemm
             }
             else
             {
-                Accumulate<TRows, StoredRows>(kc, a, b, layout, new StoredRows(c, ldc, rows, tiles.Accumulate, tiles.Last, epilogue, row0, residual));
+                Accumulate<TRows, StoredRows<WholeLanes>>(kc, a, b, layout,
+                    new StoredRows<WholeLanes>(c, ldc, rows, tiles.Accumulate, tiles.Last, epilogue, row0, residual, default));
             }
             return;
         }
@@ -153,8 +154,9 @@ internal static unsafe class PackedGemm
             // A ragged tile (the end of a row of outputs) is stored with masks: lanes past the tile are left alone.
             var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
             var width = Vector256.Create(cols);
-            var masks = new LaneMasks(Vector256.LessThan(lanes, width).AsSingle(), Vector256.LessThan(lanes + Vector256.Create(8), width).AsSingle());
-            Accumulate<TRows, MaskedRows>(kc, a, b, layout, new MaskedRows(new StoredRows(c, ldc, rows, tiles.Accumulate, tiles.Last, epilogue, row0, residual), masks));
+            var masks = new MaskedLanes(Vector256.LessThan(lanes, width).AsSingle(), Vector256.LessThan(lanes + Vector256.Create(8), width).AsSingle());
+            Accumulate<TRows, StoredRows<MaskedLanes>>(kc, a, b, layout,
+                new StoredRows<MaskedLanes>(c, ldc, rows, tiles.Accumulate, tiles.Last, epilogue, row0, residual, masks));
             return;
         }
         // Without AVX a ragged tile goes through a buffer and is finished float by float.
@@ -201,21 +203,22 @@ internal static unsafe class PackedGemm
         }
     }
 
-    /// <summary>Adds bias and residual to one tile row, clamps it and stores it.</summary>
+    /// <summary>Adds bias and residual to one tile row, clamps it and stores it, reading and writing the lanes <paramref name="lanes"/> covers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FinishRow(Vector<float> v0, Vector<float> v1, float* c, float bias, float* residual, Vector<float> low, Vector<float> high)
+    private static void FinishRow<TLanes>(in TLanes lanes, Vector<float> v0, Vector<float> v1, float* c, float bias, float* residual,
+        Vector<float> low, Vector<float> high)
+        where TLanes : struct, ITileLanes
     {
-        var w = Vector<float>.Count;
         var b = new Vector<float>(bias);
         v0 += b;
         v1 += b;
         if (residual != null)
         {
-            v0 += Vector.Load(residual);
-            v1 += Vector.Load(residual + w);
+            v0 += lanes.Load(residual, high: false);
+            v1 += lanes.Load(residual, high: true);
         }
-        Vector.Store(Vector.Min(Vector.Max(v0, low), high), c);
-        Vector.Store(Vector.Min(Vector.Max(v1, low), high), c + w);
+        lanes.Store(c, high: false, Vector.Min(Vector.Max(v0, low), high));
+        lanes.Store(c, high: true, Vector.Min(Vector.Max(v1, low), high));
     }
 
     /// <summary>
@@ -348,81 +351,63 @@ internal static unsafe class PackedGemm
         public void Row(int row, Vector<float> first, Vector<float> second)
         {
             var offset = (long)row * ldc;
-            FinishRow(first, second, c + offset, bias[row], residual == null ? null : residual + offset, new Vector<float>(low), new Vector<float>(high));
+            FinishRow(default(WholeLanes), first, second, c + offset, bias[row], residual == null ? null : residual + offset, new Vector<float>(low),
+                new Vector<float>(high));
         }
     }
 
-    /// <summary>Which lanes of the two vectors of a tile row lie inside a ragged tile.</summary>
-    private readonly record struct LaneMasks(Vector256<float> Low, Vector256<float> High);
+    /// <summary>How a tile row's two vectors are read from and written to C (and read from the residual).</summary>
+    private interface ITileLanes
+    {
+        /// <summary>The first (<paramref name="high"/> false) or second vector of the row at <paramref name="row"/>.</summary>
+        Vector<float> Load(float* row, bool high);
 
-    /// <summary>
-    /// As <see cref="StoredRows"/> for a tile narrower than NR, on AVX: every load and store of C and the residual is
-    /// masked to the tile's lanes.
-    /// </summary>
-    private readonly struct MaskedRows(StoredRows rows, LaneMasks masks) : ITileSink
+        /// <summary>Writes the first or second vector of the row at <paramref name="row"/>.</summary>
+        void Store(float* row, bool high, Vector<float> value);
+    }
+
+    /// <summary>All NR lanes of a full-width tile.</summary>
+    private readonly struct WholeLanes : ITileLanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Prefetch() => rows.Prefetch();
+        public Vector<float> Load(float* row, bool high) => Vector.Load(high ? row + Vector<float>.Count : row);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Row(int row, Vector<float> first, Vector<float> second)
+        public void Store(float* row, bool high, Vector<float> value) => Vector.Store(value, high ? row + Vector<float>.Count : row);
+    }
+
+    /// <summary>
+    /// The lanes of a tile narrower than NR, on AVX with 8-float vectors: loads and stores are masked, so nothing past
+    /// the tile is read or written.
+    /// </summary>
+    private readonly struct MaskedLanes(Vector256<float> lowMask, Vector256<float> highMask) : ITileLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<float> Load(float* row, bool high) =>
+            (high ? Avx.MaskLoad(row + Vector256<float>.Count, highMask) : Avx.MaskLoad(row, lowMask)).AsVector();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(float* row, bool high, Vector<float> value)
         {
-            if (row >= rows.Rows)
+            if (high)
             {
-                return;
+                Avx.MaskStore(row + Vector256<float>.Count, highMask, value.AsVector256());
             }
-            var offset = (long)row * rows.Ldc;
-            var target = rows.C + offset;
-            var v0 = first.AsVector256();
-            var v1 = second.AsVector256();
-            var half = Vector256<float>.Count;
-            if (rows.Accumulate)
+            else
             {
-                v0 += Avx.MaskLoad(target, masks.Low);
-                v1 += Avx.MaskLoad(target + half, masks.High);
+                Avx.MaskStore(row, lowMask, value.AsVector256());
             }
-            if (rows.Last)
-            {
-                var bias = Vector256.Create(rows.Epilogue.Bias[rows.Row0 + row]);
-                v0 += bias;
-                v1 += bias;
-                if (rows.Residual != null)
-                {
-                    v0 += Avx.MaskLoad(rows.Residual + offset, masks.Low);
-                    v1 += Avx.MaskLoad(rows.Residual + offset + half, masks.High);
-                }
-                var low = Vector256.Create(rows.Epilogue.Low);
-                var high = Vector256.Create(rows.Epilogue.High);
-                v0 = Vector256.Min(Vector256.Max(v0, low), high);
-                v1 = Vector256.Min(Vector256.Max(v1, low), high);
-            }
-            Avx.MaskStore(target, masks.Low, v0);
-            Avx.MaskStore(target + half, masks.High, v1);
         }
     }
 
     /// <summary>
     /// Stores the first <c>rows</c> rows into C: added to what C holds when the tile continues an earlier block of
-    /// K, finished (bias, residual, clamp) when the block ends K.
+    /// K, finished (bias, residual, clamp) when the block ends K; reading and writing the lanes <typeparamref name="TLanes"/> covers.
     /// </summary>
-    private readonly struct StoredRows(float* c, int ldc, int rows, bool accumulate, bool last, Epilogue epilogue, int row0, float* residual) : ITileSink
+    private readonly struct StoredRows<TLanes>(float* c, int ldc, int rows, bool accumulate, bool last, Epilogue epilogue, int row0, float* residual,
+        TLanes lanes) : ITileSink
+        where TLanes : struct, ITileLanes
     {
-        public float* C => c;
-
-        public int Ldc => ldc;
-
-        public int Rows => rows;
-
-        public bool Accumulate => accumulate;
-
-        public bool Last => last;
-
-        public Epilogue Epilogue => epilogue;
-
-        public int Row0 => row0;
-
-        public float* Residual => residual;
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Prefetch() => PrefetchRows(c, ldc, rows, last ? residual : null);
 
@@ -433,22 +418,21 @@ internal static unsafe class PackedGemm
             {
                 return;
             }
-            var w = Vector<float>.Count;
             var offset = (long)row * ldc;
             var target = c + offset;
             if (accumulate)
             {
-                first += Vector.Load(target);
-                second += Vector.Load(target + w);
+                first += lanes.Load(target, high: false);
+                second += lanes.Load(target, high: true);
             }
             if (last)
             {
-                FinishRow(first, second, target, epilogue.Bias[row0 + row], residual == null ? null : residual + offset,
+                FinishRow(lanes, first, second, target, epilogue.Bias[row0 + row], residual == null ? null : residual + offset,
                     new Vector<float>(epilogue.Low), new Vector<float>(epilogue.High));
                 return;
             }
-            Vector.Store(first, target);
-            Vector.Store(second, target + w);
+            lanes.Store(target, high: false, first);
+            lanes.Store(target, high: true, second);
         }
     }
 }

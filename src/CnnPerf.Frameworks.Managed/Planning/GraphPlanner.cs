@@ -427,7 +427,8 @@ internal sealed class GraphPlanner
     private bool WritableInPlace(string name, NodeProto concat)
     {
         var id = _ids[name];
-        return _layers.Any(l => l.Output == id) && _roots.Count(r => r == id) == 1 && _roots[id] == id
+        // A value that another value aliases is read by that value's node too, so the one-consumer test covers sharing.
+        return _layers.Any(l => l.Output == id) && _roots[id] == id
             && _consumers[name] is [var only] && _graph.Nodes[only] == concat && name != _graph.Output;
     }
 
