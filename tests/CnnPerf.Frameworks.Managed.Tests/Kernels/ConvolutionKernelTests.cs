@@ -63,14 +63,36 @@ public sealed unsafe class ConvolutionKernelTests
         var activation = new Activation(-0.5f, 6f);
         var expected = ScalarConvolution.Run(geometry, input, weights, bias, residual, activation);
         var techniques = Enum.GetValues<ConvolutionTechnique>().Select(t => ConvolutionFactory.Choose(geometry, t)).Distinct().ToList();
-        foreach (var threads in new[] { 1, 2 })
+        foreach (var wideRows in GemmRowWidths())
         {
-            foreach (var technique in techniques)
+            PackedGemm.WideRows = wideRows;
+            try
             {
-                var actual = Run(technique, geometry, input, weights, bias, residual, activation, threads);
-                Assert.That(MaxDifference(actual, expected), Is.LessThan(1e-4), $"{technique} with {threads} threads");
+                foreach (var threads in new[] { 1, 2 })
+                {
+                    foreach (var technique in techniques)
+                    {
+                        var actual = Run(technique, geometry, input, weights, bias, residual, activation, threads);
+                        Assert.That(MaxDifference(actual, expected), Is.LessThan(1e-4), $"{technique} with {threads} threads, 512-bit GEMM rows: {wideRows}");
+                    }
+                }
+            }
+            finally
+            {
+                PackedGemm.WideRows = PackedGemm.WideRowsSupported;
             }
         }
+    }
+
+    /// <summary>The GEMM micro-kernel's row widths this machine runs: 512-bit rows only where supported.</summary>
+    private static bool[] GemmRowWidths()
+    {
+        if (!PackedGemm.WideRowsSupported)
+        {
+            TestContext.Out.WriteLine("512-bit GEMM rows not exercised: this machine has no fast 512-bit vectors");
+            return [false];
+        }
+        return [true, false];
     }
 
     [Test]
