@@ -41,7 +41,7 @@ internal static unsafe class ConvolutionRows
             {
                 v += Vector.Load(residual + i);
             }
-            Vector.Store(Vector.Min(Vector.Max(v, lo), hi), values + i);
+            Vector.Store(VectorMath.Clamp(v, lo, hi), values + i);
         }
         for (; i < count; i++)
         {

@@ -176,7 +176,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
                 {
                     sum += Vector.Load(residual + p);
                 }
-                Vector.Store(Vector.Min(Vector.Max(sum, low), high), output + p);
+                Vector.Store(VectorMath.Clamp(sum, low, high), output + p);
                 continue;
             }
             // the plane's ragged end: finished lane by lane, so nothing past the plane is read or written
@@ -233,7 +233,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
                     {
                         sum += Vector.Load(residualRow + x);
                     }
-                    sum = Vector.Min(Vector.Max(sum, low), high);
+                    sum = VectorMath.Clamp(sum, low, high);
                 }
                 Vector.Store(sum, target + x);
             }

@@ -239,8 +239,8 @@ internal static unsafe class PackedGemm
             v0 += lanes.Load(residual, high: false);
             v1 += lanes.Load(residual, high: true);
         }
-        lanes.Store(c, high: false, Vector.Min(Vector.Max(v0, low), high));
-        lanes.Store(c, high: true, Vector.Min(Vector.Max(v1, low), high));
+        lanes.Store(c, high: false, VectorMath.Clamp(v0, low, high));
+        lanes.Store(c, high: true, VectorMath.Clamp(v1, low, high));
     }
 
     /// <summary>

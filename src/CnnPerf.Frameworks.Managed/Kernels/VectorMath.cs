@@ -84,6 +84,16 @@ internal static unsafe class VectorMath
         }
     }
 
+    /// <summary>
+    /// Clamps each lane to [<paramref name="low"/>, <paramref name="high"/>] with the CPU's own minimum and maximum,
+    /// one instruction each (the IEEE <see cref="Vector.Min{T}"/> and <see cref="Vector.Max{T}"/> take three each on
+    /// x86-64). The value goes second, where x86-64 returns a NaN operand, so a NaN stays NaN on every CPU; a
+    /// negative zero may stay negative.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Clamp(Vector<float> value, Vector<float> low, Vector<float> high) =>
+        Vector.MinNative(high, Vector.MaxNative(low, value));
+
     /// <summary><c>output = clamp(input * scale + shift)</c> for <paramref name="count"/> values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleShiftClamp(float* input, float* output, int count, float scale, float shift, Activation activation)
@@ -95,7 +105,7 @@ internal static unsafe class VectorMath
         var i = 0;
         for (; i <= count - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Store(Vector.Min(Vector.Max(Vector.FusedMultiplyAdd(Vector.Load(input + i), s, t), lo), hi), output + i);
+            Vector.Store(VectorMath.Clamp(Vector.FusedMultiplyAdd(Vector.Load(input + i), s, t), lo, hi), output + i);
         }
         for (; i < count; i++)
         {
@@ -112,7 +122,7 @@ internal static unsafe class VectorMath
         var i = 0;
         for (; i <= count - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Store(Vector.Min(Vector.Max(Vector.Load(a + i) + Vector.Load(b + i), lo), hi), output + i);
+            Vector.Store(VectorMath.Clamp(Vector.Load(a + i) + Vector.Load(b + i), lo, hi), output + i);
         }
         for (; i < count; i++)
         {
