@@ -3,7 +3,11 @@ using System.Runtime.CompilerServices;
 
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
-/// <summary>Max and average pooling of one channel plane; windows are clipped to the image (padding never wins a max).</summary>
+/// <summary>
+/// Max and average pooling of one channel plane; windows are clipped to the image (padding never wins a max). The
+/// vectorised max uses the CPU's own maximum (one instruction on x86-64, where the IEEE one takes three), so a
+/// NaN inside a window may be lost there.
+/// </summary>
 internal static unsafe class Pooling
 {
     private const int MaxRowOnStack = 2048;
@@ -20,49 +24,75 @@ internal static unsafe class Pooling
     }
 
     /// <summary>
-    /// Max pooling in two passes per output row: the vertical maximum of the window's input rows, vectorised over
-    /// the whole width into a row bordered with -inf (so clipped windows need no care), then the horizontal
-    /// maximum of each window on that row: vectorised for stride 1, and for stride 2 after splitting the row into
-    /// its even and odd columns so that each tap reads consecutive floats.
+    /// Max pooling in two passes per output row: the vertical maximum of the window's input rows, in one pass over
+    /// whole vectors into a row bordered with -inf (so clipped windows need no care), then the horizontal maximum of
+    /// each window on that row: vectorised for stride 1, and for stride 2 after splitting the row into its even and
+    /// odd columns so that each tap reads consecutive floats. Rows are computed in whole vectors: the lanes past a
+    /// row's end read the next input row (their maxima are reset to -inf) and write into the next output row, which
+    /// is computed afterwards; only where that would leave the plane does a row go through a buffer.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxPlane(PoolingGeometry g, float* input, float* output)
     {
         var w = Vector<float>.Count;
-        var vectors = (g.OutWidth + w - 1) / w * w;
-        var length = Math.Max(g.PadLeft + g.InWidth, (vectors - 1) * g.StrideWidth + g.KernelWidth) + 2 * w;
+        var outputs = g.StrideWidth <= 2 ? (g.OutWidth + w - 1) / w * w : g.OutWidth;
+        var inputs = (g.InWidth + w - 1) / w * w;
+        var length = Math.Max(g.PadLeft + inputs, (outputs - 1) * g.StrideWidth + g.KernelWidth) + 2 * w;
         var half = length / 2;
-        var buffer = stackalloc float[length + 2 * half];
+        var buffer = stackalloc float[length + 2 * half + outputs];
         var column = buffer;
         var even = buffer + length;
         var odd = even + half;
+        var lastRow = odd + half;
         new Span<float>(column, length).Fill(float.NegativeInfinity);
         var interior = column + g.PadLeft;
+        var inPlane = (long)g.InHeight * g.InWidth;
+        var outPlane = (long)g.OutHeight * g.OutWidth;
         for (var oy = 0; oy < g.OutHeight; oy++)
         {
             var y0 = Math.Max(oy * g.StrideHeight - g.PadTop, 0);
             var y1 = Math.Min(oy * g.StrideHeight - g.PadTop + g.KernelHeight, g.InHeight);
-            new ReadOnlySpan<float>(input + (long)y0 * g.InWidth, g.InWidth).CopyTo(new Span<float>(interior, g.InWidth));
-            for (var y = y0 + 1; y < y1; y++)
+            var width = (long)(y1 - 1) * g.InWidth + inputs <= inPlane ? inputs : g.InWidth - g.InWidth % w;
+            VerticalMax(input + (long)y0 * g.InWidth, g.InWidth, y1 - y0, width, interior);
+            for (var x = width; x < g.InWidth; x++)
             {
-                var row = input + (long)y * g.InWidth;
-                var x = 0;
-                for (; x <= g.InWidth - w; x += w)
+                var m = input[(long)y0 * g.InWidth + x];
+                for (var y = y0 + 1; y < y1; y++)
                 {
-                    Vector.Store(Vector.Max(Vector.Load(interior + x), Vector.Load(row + x)), interior + x);
+                    m = Math.Max(m, input[(long)y * g.InWidth + x]);
                 }
-                for (; x < g.InWidth; x++)
-                {
-                    interior[x] = Math.Max(interior[x], row[x]);
-                }
+                interior[x] = m;
             }
-            HorizontalMax(g, column, even, odd, half, output + (long)oy * g.OutWidth);
+            Vector.Store(new Vector<float>(float.NegativeInfinity), interior + g.InWidth);
+            var target = output + (long)oy * g.OutWidth;
+            var inPlace = (long)oy * g.OutWidth + outputs <= outPlane;
+            HorizontalMax(g, column, even, odd, half, inPlace ? target : lastRow, outputs);
+            if (!inPlace)
+            {
+                new ReadOnlySpan<float>(lastRow, g.OutWidth).CopyTo(new Span<float>(target, g.OutWidth));
+            }
         }
     }
 
-    /// <summary>The maximum of each window of one bordered row of vertical maxima.</summary>
+    /// <summary>The maximum over <paramref name="rows"/> input rows of the first <paramref name="width"/> columns (whole vectors).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VerticalMax(float* top, int rowLength, int rows, int width, float* target)
+    {
+        for (var x = 0; x < width; x += Vector<float>.Count)
+        {
+            var source = top + x;
+            var m = Vector.Load(source);
+            for (var y = 1; y < rows; y++)
+            {
+                m = Vector.MaxNative(m, Vector.Load(source + (long)y * rowLength));
+            }
+            Vector.Store(m, target + x);
+        }
+    }
+
+    /// <summary>The maximum of each of the first <paramref name="outputs"/> windows of one bordered row of vertical maxima.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void HorizontalMax(PoolingGeometry g, float* column, float* even, float* odd, int half, float* output)
+    private static void HorizontalMax(PoolingGeometry g, float* column, float* even, float* odd, int half, float* output, int outputs)
     {
         var w = Vector<float>.Count;
         var ox = 0;
@@ -72,18 +102,19 @@ internal static unsafe class Pooling
             {
                 VectorMath.Deinterleave(column, even, odd, half);
             }
-            for (; ox <= g.OutWidth - w; ox += w)
+            for (; ox < outputs; ox += w)
             {
                 var m = Vector.Load(g.StrideWidth == 1 ? column + ox : even + ox);
                 for (var k = 1; k < g.KernelWidth; k++)
                 {
                     var tap = g.StrideWidth == 1 ? column + ox + k : (k % 2 == 0 ? even : odd) + ox + k / 2;
-                    m = Vector.Max(m, Vector.Load(tap));
+                    m = Vector.MaxNative(m, Vector.Load(tap));
                 }
                 Vector.Store(m, output + ox);
             }
+            return;
         }
-        for (; ox < g.OutWidth; ox++)
+        for (; ox < outputs; ox++)
         {
             var window = column + ox * g.StrideWidth;
             var m = window[0];
