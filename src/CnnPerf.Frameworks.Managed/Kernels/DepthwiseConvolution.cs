@@ -5,9 +5,9 @@ using System.Runtime.CompilerServices;
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
 /// <summary>
-/// Depthwise convolution (one filter per channel). On AVX-512, 3x3 layers with horizontal stride 2 read the input
-/// plane directly (<see cref="StridedDepthwise3x3"/>). Otherwise each channel plane is first copied into
-/// zero-bordered scratch, so no output is computed with bounds checks. 3x3 stride-1 layers with padding 1 and planes up to
+/// Depthwise convolution (one filter per channel). On AVX-512, 3x3 layers with horizontal stride 2, and those with
+/// stride 1 whose rows fill whole 512-bit vectors, read the input plane directly (<see cref="DirectDepthwise3x3"/>).
+/// Otherwise each channel plane is first copied into zero-bordered scratch, so no output is computed with bounds checks. 3x3 stride-1 layers with padding 1 and planes up to
 /// <see cref="FlatPlaneLimit"/> positions take the plane as one flat row (<see cref="FlatPlane3x3"/>). Other 3x3
 /// kernels with horizontal stride 1 or 2 keep the nine taps in registers for the whole plane and compute only the
 /// output positions: for stride 2 the scratch rows hold the even columns, then the odd ones, so each tap reads
@@ -25,7 +25,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
     private readonly PaddedPlane _plane;
     private readonly int _rowLength;
     private readonly bool _is3x3;
-    private readonly bool _strided;
+    private readonly bool _direct;
     private readonly NativeBuffer? _columnMasks;
     private readonly int _margin;
 
@@ -40,8 +40,8 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         _weights = NativeBuffer.From(weights);
         var w = Vector<float>.Count;
         _is3x3 = geometry is { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1, StrideWidth: 1 or 2 };
-        _strided = StridedDepthwise3x3.Applies(geometry);
-        if (_strided)
+        _direct = DirectDepthwise3x3.Applies(geometry);
+        if (_direct)
         {
             return;
         }
@@ -73,7 +73,7 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
 
     /// <inheritdoc />
     /// <remarks>After the padded plane, one buffer serves first as the line a stride-2 row is split from, then as the row buffer.</remarks>
-    public override long ScratchFloats => _strided ? 0
+    public override long ScratchFloats => _direct ? 0
         : _columnMasks != null ? 2L * _margin + PackedGemm.PanelCount(Geometry.InPlane, Vector<float>.Count) * Vector<float>.Count
         : _plane.Floats + Math.Max(_plane.RowLength, _rowLength) + Vector<float>.Count;
 
@@ -90,9 +90,9 @@ internal sealed unsafe class DepthwiseConvolution : ConvolutionKernel
         var residual = Residual == null ? null : Residual + (long)item * g.OutPlane;
         var weights = _weights.Pointer + (long)item * g.KernelHeight * g.KernelWidth;
         var bias = Epilogue.Bias[item];
-        if (_strided)
+        if (_direct)
         {
-            StridedDepthwise3x3.Plane(g, input, weights, bias, Epilogue.Low, Epilogue.High, output, residual);
+            DirectDepthwise3x3.Plane(g, input, weights, bias, Epilogue.Low, Epilogue.High, output, residual);
             return;
         }
         var padded = Scratch!.For(worker);

@@ -33,6 +33,8 @@ public sealed unsafe class ConvolutionKernelTests
         new ConvolutionGeometry(6, 30, 57, 6, 3, 3, 1, 2, 1, 1, 1, 1, 1, 1, 6),
         new ConvolutionGeometry(8, 9, 9, 8, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 8),
         new ConvolutionGeometry(4, 20, 112, 4, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 4),
+        new ConvolutionGeometry(3, 9, 32, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3),
+        new ConvolutionGeometry(2, 11, 48, 2, 3, 3, 2, 1, 1, 1, 0, 1, 1, 1, 2),
         new ConvolutionGeometry(300, 5, 6, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1),
         new ConvolutionGeometry(300, 6, 7, 20, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
         new ConvolutionGeometry(24, 8, 8, 30, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1),
