@@ -59,7 +59,7 @@ internal static unsafe class DirectDepthwise3x3
                 {
                     sum += Avx512F.MaskLoad(residual + offset, store, Vector512<float>.Zero);
                 }
-                Avx512F.MaskStore(output + offset, store, Vector512.MinNative(hi, Vector512.MaxNative(lo, sum)));
+                Avx512F.MaskStore(output + offset, store, VectorMath.Clamp(sum, lo, hi));
             }
         }
     }

@@ -243,6 +243,18 @@ internal static unsafe class PackedGemm
         lanes.Store(c, high: true, VectorMath.Clamp(v1, low, high));
     }
 
+    /// <summary>Adds bias and residual to one whole tile row held in a 512-bit vector, clamps it and stores it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishWideRow(Vector512<float> values, float* c, float bias, float* residual, float low, float high)
+    {
+        values += Vector512.Create(bias);
+        if (residual != null)
+        {
+            values += Vector512.Load(residual);
+        }
+        VectorMath.Clamp(values, Vector512.Create(low), Vector512.Create(high)).Store(c);
+    }
+
     /// <summary>
     /// The products of an MR x NR tile over kc steps of K (row kk of B where <typeparamref name="TRows"/> finds it
     /// in <paramref name="panel"/>), handed to <paramref name="sink"/>: with one 512-bit vector per row when
@@ -285,12 +297,12 @@ internal static unsafe class PackedGemm
             c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b, c5);
             a += MR;
         }
-        sink.Row(0, c0.GetLower().AsVector(), c0.GetUpper().AsVector());
-        sink.Row(1, c1.GetLower().AsVector(), c1.GetUpper().AsVector());
-        sink.Row(2, c2.GetLower().AsVector(), c2.GetUpper().AsVector());
-        sink.Row(3, c3.GetLower().AsVector(), c3.GetUpper().AsVector());
-        sink.Row(4, c4.GetLower().AsVector(), c4.GetUpper().AsVector());
-        sink.Row(5, c5.GetLower().AsVector(), c5.GetUpper().AsVector());
+        sink.WideRow(0, c0);
+        sink.WideRow(1, c1);
+        sink.WideRow(2, c2);
+        sink.WideRow(3, c3);
+        sink.WideRow(4, c4);
+        sink.WideRow(5, c5);
     }
 
     /// <summary>The loop of <see cref="Accumulate{TRows, TSink}"/> with two <see cref="Vector{T}"/> per tile row (twelve accumulators).</summary>
@@ -393,6 +405,9 @@ internal static unsafe class PackedGemm
 
         /// <summary>Takes row <paramref name="row"/> of the tile: its two vectors.</summary>
         void Row(int row, Vector<float> low, Vector<float> high);
+
+        /// <summary>Takes row <paramref name="row"/> of the tile held in one 512-bit vector (see <see cref="WideRows"/>).</summary>
+        void WideRow(int row, Vector512<float> values);
     }
 
     /// <summary>Stores the rows into a tile buffer (MR rows of NR floats) for the caller to finish.</summary>
@@ -409,6 +424,9 @@ internal static unsafe class PackedGemm
             Vector.Store(low, target);
             Vector.Store(high, target + Vector<float>.Count);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void WideRow(int row, Vector512<float> values) => values.Store(tile + row * Vector512<float>.Count);
     }
 
     /// <summary>Finishes the rows straight into C (bias, residual, clamp): a whole tile whose K fits one block.</summary>
@@ -423,6 +441,13 @@ internal static unsafe class PackedGemm
             var offset = (long)row * ldc;
             FinishRow(default(WholeLanes), first, second, c + offset, bias[row], residual == null ? null : residual + offset, new Vector<float>(low),
                 new Vector<float>(high));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void WideRow(int row, Vector512<float> values)
+        {
+            var offset = (long)row * ldc;
+            FinishWideRow(values, c + offset, bias[row], residual == null ? null : residual + offset, low, high);
         }
     }
 
@@ -522,6 +547,32 @@ internal static unsafe class PackedGemm
             }
             lanes.Store(target, high: false, first);
             lanes.Store(target, high: true, second);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void WideRow(int row, Vector512<float> values)
+        {
+            if (typeof(TLanes) != typeof(WholeLanes))
+            {
+                Row(row, values.GetLower().AsVector(), values.GetUpper().AsVector());
+                return;
+            }
+            if (row >= rows)
+            {
+                return;
+            }
+            var offset = (long)row * ldc;
+            var target = c + offset;
+            if (accumulate)
+            {
+                values += Vector512.Load(target);
+            }
+            if (last)
+            {
+                FinishWideRow(values, target, epilogue.Bias[row0 + row], residual == null ? null : residual + offset, epilogue.Low, epilogue.High);
+                return;
+            }
+            values.Store(target);
         }
     }
 }

@@ -94,6 +94,11 @@ internal static unsafe class VectorMath
     public static Vector<float> Clamp(Vector<float> value, Vector<float> low, Vector<float> high) =>
         Vector.MinNative(high, Vector.MaxNative(low, value));
 
+    /// <summary>The 512-bit form of <see cref="Clamp(Vector{float}, Vector{float}, Vector{float})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Clamp(Vector512<float> value, Vector512<float> low, Vector512<float> high) =>
+        Vector512.MinNative(high, Vector512.MaxNative(low, value));
+
     /// <summary><c>output = clamp(input * scale + shift)</c> for <paramref name="count"/> values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleShiftClamp(float* input, float* output, int count, float scale, float shift, Activation activation)
