@@ -157,6 +157,11 @@ internal static unsafe class PackedGemm
         where TRows : struct, IPanelRows
     {
         var kc = tiles.Steps;
+        if (cols == 1 && Avx.IsSupported && Vector<float>.Count == Vector256<float>.Count)
+        {
+            SingleColumn<TRows>(tiles, a, b, layout, c, ldc, rows, epilogue, row0, residual);
+            return;
+        }
         if (cols == NR)
         {
             // Full-width tiles go from the registers straight into C, also when the tile has fewer than MR rows.
@@ -203,6 +208,55 @@ internal static unsafe class PackedGemm
             }
         }
     }
+
+    /// <summary>
+    /// A tile one column wide (a row of 49 outputs ends in one): the MR products as one vector of A's packed
+    /// elements times B's single element per step of K, four steps in flight, instead of a whole tile's work for one
+    /// useful lane (1280 x 49 x 320: the last panel cost as much as each of the three others).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SingleColumn<TRows>(in TileRange tiles, float* a, float* panel, nint layout, float* c, int ldc, int rows, in Epilogue epilogue,
+        int row0, float* residual)
+        where TRows : struct, IPanelRows
+    {
+        var mask = Vector256.Create(-1, -1, -1, -1, -1, -1, 0, 0).AsSingle();
+        Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
+        var kc = tiles.Steps;
+        var kk = 0;
+        for (; kk + 4 <= kc; kk += 4)
+        {
+            s0 = Vector256.FusedMultiplyAdd(MaskedLoad(a, mask), Vector256.Create(*TRows.Row(panel, layout, kk)), s0);
+            s1 = Vector256.FusedMultiplyAdd(MaskedLoad(a + MR, mask), Vector256.Create(*TRows.Row(panel, layout, kk + 1)), s1);
+            s2 = Vector256.FusedMultiplyAdd(MaskedLoad(a + 2 * MR, mask), Vector256.Create(*TRows.Row(panel, layout, kk + 2)), s2);
+            s3 = Vector256.FusedMultiplyAdd(MaskedLoad(a + 3 * MR, mask), Vector256.Create(*TRows.Row(panel, layout, kk + 3)), s3);
+            a += 4 * MR;
+        }
+        for (; kk < kc; kk++)
+        {
+            s0 = Vector256.FusedMultiplyAdd(MaskedLoad(a, mask), Vector256.Create(*TRows.Row(panel, layout, kk)), s0);
+            a += MR;
+        }
+        var sums = s0 + s1 + (s2 + s3);
+        for (var r = 0; r < rows; r++)
+        {
+            var target = c + (long)r * ldc;
+            var value = sums.GetElement(r);
+            if (tiles.Accumulate)
+            {
+                value += *target;
+            }
+            if (tiles.Last)
+            {
+                value = epilogue.Apply(value, row0 + r, residual == null ? 0f : residual[(long)r * ldc]);
+            }
+            *target = value;
+        }
+    }
+
+    /// <summary>Loads the lanes of <paramref name="mask"/> (the others are zero and not read): with a mask register where AVX-512 has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> MaskedLoad(float* address, Vector256<float> mask) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.MaskLoad(address, mask, Vector256<float>.Zero) : Avx.MaskLoad(address, mask);
 
     /// <summary>Prefetches the NR floats of each of <paramref name="rows"/> rows of C, and of the residual when there is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -481,7 +535,7 @@ internal static unsafe class PackedGemm
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector<float> Load(float* row, bool high) =>
-            (high ? Load(row + Vector256<float>.Count, highMask) : Load(row, lowMask)).AsVector();
+            (high ? MaskedLoad(row + Vector256<float>.Count, highMask) : MaskedLoad(row, lowMask)).AsVector();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(float* row, bool high, Vector<float> value)
@@ -495,10 +549,6 @@ internal static unsafe class PackedGemm
                 Store(row, lowMask, value.AsVector256());
             }
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> Load(float* address, Vector256<float> mask) =>
-            Avx512F.VL.IsSupported ? Avx512F.VL.MaskLoad(address, mask, Vector256<float>.Zero) : Avx.MaskLoad(address, mask);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Store(float* address, Vector256<float> mask, Vector256<float> value)
