@@ -20,8 +20,12 @@ public sealed class ManagedBackend : IInferenceBackend
     /// <inheritdoc />
     public string Name => BackendName;
 
-    /// <summary>The engine's version and its vector width, for example <c>0.1.0 (8 x f32 vectors)</c>.</summary>
-    public string? Version { get; } = $"{typeof(ManagedBackend).Assembly.GetName().Version?.ToString(3)} ({Vector<float>.Count} x f32 vectors{(Vector.IsHardwareAccelerated ? "" : ", not accelerated")})";
+    /// <summary>
+    /// The engine's version and its vector width, for example <c>0.1.0 (8 x f32 vectors, 512-bit GEMM rows)</c>
+    /// (the GEMM's 512-bit rows and the direct kernels need AVX-512).
+    /// </summary>
+    public string? Version { get; } = $"{typeof(ManagedBackend).Assembly.GetName().Version?.ToString(3)} ({Vector<float>.Count} x f32 vectors"
+        + $"{(Vector.IsHardwareAccelerated ? "" : ", not accelerated")}{(Kernels.PackedGemm.WideRowsSupported ? ", 512-bit GEMM rows" : "")})";
 
     /// <inheritdoc />
     public BackendAvailability Availability => BackendAvailability.Available;

@@ -8,6 +8,14 @@ public sealed class ManagedBackendTests
     private static readonly ManagedBackend Backend = new();
 
     [Test]
+    public void VersionNamesTheVectorWidthAndTheGemmRows()
+    {
+        var version = new ManagedBackend().Version!;
+        Assert.That(version, Does.Contain($"({System.Numerics.Vector<float>.Count} x f32 vectors"));
+        Assert.That(version.Contains("512-bit GEMM rows"), Is.EqualTo(CnnPerf.Frameworks.Managed.Kernels.PackedGemm.WideRowsSupported), version);
+    }
+
+    [Test]
     public void UnsupportedOperatorIsReportedByValidateAndLoadWithNodeAndOperator()
     {
         var model = TestModels.SmallNetwork();
