@@ -219,7 +219,7 @@ internal static unsafe class PackedGemm
         int row0, float* residual)
         where TRows : struct, IPanelRows
     {
-        var mask = Vector256.Create(-1, -1, -1, -1, -1, -1, 0, 0).AsSingle();
+        var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(MR)).AsSingle();
         Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
         var kc = tiles.Steps;
         var kk = 0;
@@ -528,8 +528,8 @@ internal static unsafe class PackedGemm
     /// <summary>
     /// The lanes of a tile narrower than NR, on AVX with 8-float vectors: loads and stores are masked, so nothing past
     /// the tile is read or written. With AVX-512 the masks go to mask registers: AVX's own masked store is many
-    /// times slower on some CPUs (1280 x 49 x 320, whose last panel has one lane: 629 us against 527 us for 64
-    /// columns; 540 us with mask registers).
+    /// times slower on some CPUs (1280 x 49 x 320 with its one-lane last panel stored with masks: 629 us with AVX's,
+    /// 540 us with mask registers, 527 us for 64 columns).
     /// </summary>
     private readonly struct MaskedLanes(Vector256<float> lowMask, Vector256<float> highMask) : ITileLanes
     {
