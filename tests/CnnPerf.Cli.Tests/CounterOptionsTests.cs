@@ -11,13 +11,14 @@ public class CounterOptionsTests
     {
         var previous = Environment.GetEnvironmentVariable(Valgrind.EnvironmentVariable);
         Environment.SetEnvironmentVariable(Valgrind.EnvironmentVariable, "/nonexistent/valgrind");
+        var output = Directory.CreateTempSubdirectory("cnnperf-no-valgrind-").FullName;
         try
         {
             foreach (var command in new[] { "run", "study" })
             {
                 var (exitCode, _, error) = command == "run"
                     ? CliRun.Invoke("run", "--model", "squeezenet1_1", "--backend", "onnxruntime", "--counters", "simulated")
-                    : CliRun.Invoke("study", "--models", "squeezenet1_1", "--backends", "onnxruntime", "--counters", "simulated", "--out", Path.Combine(Path.GetTempPath(), "cnnperf-no-valgrind"));
+                    : CliRun.Invoke("study", "--models", "squeezenet1_1", "--backends", "onnxruntime", "--counters", "simulated", "--out", output);
 
                 Assert.That(exitCode, Is.EqualTo(1), command);
                 Assert.That(error.Trim(), Does.Contain("install the Debian package 'valgrind'"), command);
@@ -27,6 +28,7 @@ public class CounterOptionsTests
         finally
         {
             Environment.SetEnvironmentVariable(Valgrind.EnvironmentVariable, previous);
+            Directory.Delete(output, recursive: true);
         }
     }
 

@@ -54,10 +54,18 @@ internal static class TestModels
         return b.Build();
     }
 
-    /// <summary>Saves <paramref name="model"/> under a unique temporary name.</summary>
+    /// <summary>The test process's folder for saved models, removed when the process exits.</summary>
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("cnnperf-managed-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
+
+    /// <summary>Saves <paramref name="model"/> under <paramref name="name"/> in the test process's temporary folder.</summary>
     public static ModelSource Save(ModelProto model, string name)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cnnperf-managed-tests-{Environment.ProcessId}", $"{name}.onnx");
+        var path = Path.Combine(Folder.Value, $"{name}.onnx");
         OnnxModelFile.Save(model, path);
         return ModelSource.FromOnnxFile(path);
     }
