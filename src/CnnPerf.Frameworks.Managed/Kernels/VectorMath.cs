@@ -110,7 +110,7 @@ internal static unsafe class VectorMath
         var i = 0;
         for (; i <= count - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Store(VectorMath.Clamp(Vector.FusedMultiplyAdd(Vector.Load(input + i), s, t), lo, hi), output + i);
+            Vector.Store(Clamp(Vector.FusedMultiplyAdd(Vector.Load(input + i), s, t), lo, hi), output + i);
         }
         for (; i < count; i++)
         {
@@ -127,7 +127,7 @@ internal static unsafe class VectorMath
         var i = 0;
         for (; i <= count - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Store(VectorMath.Clamp(Vector.Load(a + i) + Vector.Load(b + i), lo, hi), output + i);
+            Vector.Store(Clamp(Vector.Load(a + i) + Vector.Load(b + i), lo, hi), output + i);
         }
         for (; i < count; i++)
         {
