@@ -41,7 +41,6 @@ internal static unsafe class DirectDepthwise3x3
         var b = Vector512.Create(bias);
         var lo = Vector512.Create(low);
         var hi = Vector512.Create(high);
-        var lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         var split = g.StrideWidth == 2;
         for (var oy = 0; oy < g.OutHeight; oy++)
         {
@@ -54,7 +53,7 @@ internal static unsafe class DirectDepthwise3x3
                 sum = Row(g, input, top + 1, first, split, mask0, mask1, mask2, w10, w11, w12, sum);
                 sum = Row(g, input, top + 2, first, split, mask0, mask1, mask2, w20, w21, w22, sum);
                 var offset = (long)oy * g.OutWidth + ox;
-                var store = Vector512.LessThan(lanes, Vector512.Create(g.OutWidth - ox)).AsSingle();
+                var store = ThreeTaps.StoreMask(g.OutWidth - ox);
                 if (residual != null)
                 {
                     sum += Avx512F.MaskLoad(residual + offset, store, Vector512<float>.Zero);

@@ -258,6 +258,20 @@ internal static unsafe class PackedGemm
     private static Vector256<float> MaskedLoad(float* address, Vector256<float> mask) =>
         Avx512F.VL.IsSupported ? Avx512F.VL.MaskLoad(address, mask, Vector256<float>.Zero) : Avx.MaskLoad(address, mask);
 
+    /// <summary>Stores the lanes of <paramref name="mask"/> (nothing else is written): with a mask register where AVX-512 has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MaskedStore(float* address, Vector256<float> mask, Vector256<float> value)
+    {
+        if (Avx512F.VL.IsSupported)
+        {
+            Avx512F.VL.MaskStore(address, mask, value);
+        }
+        else
+        {
+            Avx.MaskStore(address, mask, value);
+        }
+    }
+
     /// <summary>Prefetches the NR floats of each of <paramref name="rows"/> rows of C, and of the residual when there is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PrefetchRows(float* c, int ldc, int rows, float* residual)
@@ -542,24 +556,11 @@ internal static unsafe class PackedGemm
         {
             if (high)
             {
-                Store(row + Vector256<float>.Count, highMask, value.AsVector256());
+                MaskedStore(row + Vector256<float>.Count, highMask, value.AsVector256());
             }
             else
             {
-                Store(row, lowMask, value.AsVector256());
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Store(float* address, Vector256<float> mask, Vector256<float> value)
-        {
-            if (Avx512F.VL.IsSupported)
-            {
-                Avx512F.VL.MaskStore(address, mask, value);
-            }
-            else
-            {
-                Avx.MaskStore(address, mask, value);
+                MaskedStore(row, lowMask, value.AsVector256());
             }
         }
     }

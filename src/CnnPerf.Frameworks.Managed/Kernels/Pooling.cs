@@ -90,7 +90,6 @@ internal static unsafe class Pooling
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxPlane3x3(PoolingGeometry g, float* input, float* output)
     {
-        var lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         var none = Vector512.Create(float.NegativeInfinity);
         for (var oy = 0; oy < g.OutHeight; oy++)
         {
@@ -111,7 +110,7 @@ internal static unsafe class Pooling
                 }
                 ThreeTaps.Split(split: true, a, b, c, out var left, out var middle, out var right);
                 var m = Vector512.MaxNative(left, Vector512.MaxNative(middle, right));
-                Avx512F.MaskStore(output + (long)oy * g.OutWidth + ox, Vector512.LessThan(lanes, Vector512.Create(g.OutWidth - ox)).AsSingle(), m);
+                Avx512F.MaskStore(output + (long)oy * g.OutWidth + ox, ThreeTaps.StoreMask(g.OutWidth - ox), m);
             }
         }
     }

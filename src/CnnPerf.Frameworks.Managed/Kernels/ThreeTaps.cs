@@ -27,7 +27,7 @@ internal static unsafe class ThreeTaps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Masks(bool split, int firstColumn, int width, out Vector512<float> first, out Vector512<float> second, out Vector512<float> third)
     {
-        var lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        var lanes = Lanes;
         var from = Vector512.Create(-firstColumn);
         var to = Vector512.Create(width - firstColumn);
         // stride 1 loads columns +0, +1, +2; stride 2 loads columns +0, +16 and the single column +32
@@ -66,6 +66,13 @@ internal static unsafe class ThreeTaps
         middle = Avx512F.PermuteVar16x32x2(a, even + Vector512<int>.One, b);
         right = Avx512F.AlignRight32(c.AsInt32(), left.AsInt32(), 1).AsSingle();
     }
+
+    /// <summary>The mask of a block's store: its first <paramref name="outputs"/> lanes (all 16 when there are more).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> StoreMask(int outputs) => Vector512.LessThan(Lanes, Vector512.Create(outputs)).AsSingle();
+
+    /// <summary>0, 1, ... 15.</summary>
+    private static Vector512<int> Lanes => Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
     /// <summary>Lanes whose column (lane + the block's first) lies in the row: offset lanes in [low, high).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
