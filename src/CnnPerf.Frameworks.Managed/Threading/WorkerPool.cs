@@ -123,7 +123,8 @@ internal sealed class WorkerPool : IDisposable
         while (true)
         {
             var spins = 0;
-            while (Volatile.Read(ref _generation) == seen)
+            int generation;
+            while ((generation = Volatile.Read(ref _generation)) == seen)
             {
                 if (spins++ < SpinIterations)
                 {
@@ -142,7 +143,9 @@ internal sealed class WorkerPool : IDisposable
             {
                 return;
             }
-            seen = Volatile.Read(ref _generation);
+            // The generation that ended the wait, not a fresh read: had the run ended and the pool been disposed
+            // since the check above, a fresh read would take the disposal's generation as seen and wait forever.
+            seen = generation;
             Drain(seen, worker);
         }
     }

@@ -52,6 +52,24 @@ public sealed class WorkerPoolTests
         finished.GetAwaiter().GetResult();
     }
 
+    [TestCase(2), TestCase(4)]
+    public void DisposingRightAfterARunStopsEveryWorker(int threads)
+    {
+        // A worker that saw a run start but had not yet taken its generation when the run ended and the pool was
+        // disposed must still see the disposal, not wait for a run that never comes (Dispose would never return).
+        var finished = Task.Run(() =>
+        {
+            for (var round = 0; round < 3000; round++)
+            {
+                var pool = new WorkerPool(threads);
+                pool.Run(new Counting(threads, spin: 0), threads);
+                pool.Dispose();
+            }
+        });
+        Assert.That(finished.Wait(TimeSpan.FromMinutes(2)), Is.True, "Dispose never returned");
+        finished.GetAwaiter().GetResult();
+    }
+
     [Test]
     public void WorkersShareTheItems()
     {
