@@ -1,6 +1,7 @@
 using System.Globalization;
 using CnnPerf.Cli.Tests.TestSupport;
 using CnnPerf.Native.Tests.TestSupport;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Cli.Tests.Commands;
 
@@ -27,12 +28,8 @@ public class StatCommandTests
     [Test]
     public void PageFaultsAgreeWithPerfStatWithinOnePercent()
     {
-        var perf = CProgram.FindOnPath("perf");
-        if (perf is null)
-        {
-            Assert.Ignore("perf is not installed (Debian package linux-perf; scripts/setup.sh installs it)");
-        }
-        var (perfExit, perfOutput) = CProgram.Run(perf!, ["stat", "-x", ",", "-e", "page-faults,task-clock", Program]);
+        var perf = SetupTool.Require("linux-perf", "perf");
+        var (perfExit, perfOutput) = CProgram.Run(perf, ["stat", "-x", ",", "-e", "page-faults,task-clock", Program]);
         Assert.That(perfExit, Is.Zero, perfOutput);
         var perfFaults = double.Parse(perfOutput.Split('\n').Single(l => l.Contains(",page-faults", StringComparison.Ordinal)).Split(',')[0], CultureInfo.InvariantCulture);
 
