@@ -11,8 +11,8 @@ namespace CnnPerf.Cli.Commands;
 /// </summary>
 internal static class MetersCommand
 {
-    /// <summary>One meter kind in the <c>--json</c> listing.</summary>
-    internal sealed record MeterKindEntry(string Kind, bool Available, IReadOnlyList<string> Devices, string? Reason);
+    /// <summary>One meter kind in the <c>--json</c> listing: <c>available</c> when a device meters, <c>present</c> when devices exist at all.</summary>
+    internal sealed record MeterKindEntry(string Kind, bool Available, bool Present, IReadOnlyList<string> Devices, string? Reason);
 
     /// <summary>The <c>--json</c> listing.</summary>
     internal sealed record MetersOutput(IReadOnlyList<MeterKindEntry> Meters);
@@ -44,7 +44,7 @@ internal static class MetersCommand
     private static int List(bool json)
     {
         var output = new MetersOutput(PowerMeterCatalog.Probe()
-            .Select(p => new MeterKindEntry(p.Kind, p.Available, p.Devices, p.Reason)).ToList());
+            .Select(p => new MeterKindEntry(p.Kind, p.Available, p.Present, p.Devices, p.Reason)).ToList());
         if (json)
         {
             JsonOutput.Write(output);
@@ -54,7 +54,7 @@ internal static class MetersCommand
         {
             if (!kind.Available)
             {
-                Console.Out.WriteLine($"{kind.Kind,-10} none: {kind.Reason}");
+                Console.Out.WriteLine(kind.Present ? $"{kind.Kind,-10} present, not metering: {kind.Reason}" : $"{kind.Kind,-10} none: {kind.Reason}");
                 continue;
             }
             foreach (var device in kind.Devices)
@@ -107,6 +107,7 @@ internal static class MetersCommand
     private static (List<PowerSample> Samples, int Failed, string? Failure) ReadLive(PowerMeterSpec spec, double seconds, TextWriter live, CancellationToken cancellationToken)
     {
         using var meter = PowerMeterFactory.OpenMeter(spec);
+        PowerMeterFactory.EnsureMetering(meter);
         var interval = Math.Max(meter.MinimumInterval.TotalSeconds, 0.1);
         var samples = new List<PowerSample>();
         var (failed, inARow) = (0, 0);
