@@ -36,6 +36,16 @@ internal static class CommandRunner
         });
     }
 
+    /// <summary>
+    /// Writes the one line of a failure of the work whose output was already written (a failed or interrupted
+    /// configuration) and returns exit code 1.
+    /// </summary>
+    public static int Failed(this ParseResult parseResult, string message)
+    {
+        Console.Error.WriteLine($"cnnperf {parseResult.CommandResult.Command.Name}: {message.ReplaceLineEndings(" ")}");
+        return CliApplication.WorkFailed;
+    }
+
     /// <summary>Sets synchronous <paramref name="work"/> as the command's action.</summary>
     public static void SetWork(this Command command, Func<ParseResult, int> work) =>
         command.SetWork((parseResult, _) => Task.FromResult(work(parseResult)));

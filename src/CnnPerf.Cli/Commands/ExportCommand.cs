@@ -24,7 +24,7 @@ internal static class ExportCommand
             {
                 throw new UsageException($"results store '{path}' does not exist");
             }
-            using var results = ResultStore.Open(path);
+            using var results = ResultStore.OpenReadOnly(path);
             if (parseResult.GetValue(output) is { } outPath)
             {
                 StoreExporter.WriteFile(results, outPath, parseResult.GetValue(format), parseResult.GetValue(shape));

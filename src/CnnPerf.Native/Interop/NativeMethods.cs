@@ -110,4 +110,26 @@ internal static unsafe partial class NativeMethods
     /// <summary><c>pid_t gettid(void)</c>.</summary>
     [LibraryImport(LibC, EntryPoint = "gettid")]
     public static partial int GetTid();
+
+    /// <summary><c>int kill(pid_t pid, int sig)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    /// <summary>
+    /// <c>int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)</c>, for queries only
+    /// (<paramref name="action"/> null): glibc's struct sigaction starts with the handler on every Linux architecture, and
+    /// the caller's buffer is larger than the struct.
+    /// </summary>
+    [LibraryImport(LibC, EntryPoint = "sigaction", SetLastError = true)]
+    public static partial int SigAction(int signal, void* action, void* oldAction);
+
+    /// <summary><c>sighandler_t signal(int signum, sighandler_t handler)</c>; returns <c>SIG_ERR</c> (-1) on failure.</summary>
+    [LibraryImport(LibC, EntryPoint = "signal", SetLastError = true)]
+    public static partial nint Signal(int signal, nint handler);
+
+    /// <summary><c>SIG_DFL</c>.</summary>
+    public const nint SignalDefault = 0;
+
+    /// <summary><c>SIG_IGN</c>.</summary>
+    public const nint SignalIgnore = 1;
 }

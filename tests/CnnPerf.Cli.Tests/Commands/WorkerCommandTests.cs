@@ -13,7 +13,7 @@ public class WorkerCommandTests
     private string _folder = "";
 
     [OneTimeSetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("cnnperf-worker-").FullName;
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("cnnperf-worker-tests-").FullName;
 
     [OneTimeTearDown]
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
@@ -104,5 +104,34 @@ public class WorkerCommandTests
         Assert.That(stored[0].Failure!.Kind, Is.EqualTo(FailureKind.Error));
         Assert.That(stored[0].Failure!.Message, Does.StartWith("onnxruntime: model 'corrupt'"));
         Assert.That(stored[0].Failure!.ExitCode, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_worker_whose_host_ends_removes_its_folder_and_exits()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "orphan")).FullName;
+        var config = Path.Combine(folder, "configuration.json");
+        File.WriteAllText(config, RunJson.Serialize(OnnxRuntime(SqueezeNet.Value, 1, MeasurementPolicy.ForDuration(TimeSpan.FromMinutes(2)))));
+        var command = WorkerCommandLine.ForThisTool();
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in command.Skip(1).Concat(["--config", config, "--result", Path.Combine(folder, "result.json")]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment[WorkerHostLink.Variable] = "1";
+        using var worker = Process.Start(start)!;
+        _ = worker.StandardOutput.ReadToEndAsync();
+        string? line;
+        while ((line = worker.StandardError.ReadLine()) is not null && line != WorkerProcessExecutor.PhasePrefix + "measured")
+        {
+        }
+        Assert.That(line, Is.Not.Null, "the worker ended before its measured phase");
+
+        // The host's end of the pipe closes, as it does when the host dies, however it dies.
+        worker.StandardInput.Close();
+
+        Assert.That(worker.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the worker outlived its host");
+        Assert.That(worker.ExitCode, Is.EqualTo(1));
+        Assert.That(Directory.Exists(folder), Is.False);
     }
 }

@@ -42,24 +42,112 @@ public class StudyRunnerTests
     }
 
     [Test]
-    public void Cancelling_keeps_every_finished_configuration_and_drops_the_interrupted_one()
+    public void A_stop_keeps_every_finished_configuration_saves_the_interrupted_one_with_its_samples_and_starts_no_other()
     {
-        using var cancellation = new CancellationTokenSource();
+        using var stop = new CancellationTokenSource();
         var measurement = new MeasurementRunner();
         var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(1)], measurement));
+        var started = new List<string>();
+        runner.Progress += p =>
+        {
+            if (p.Result is null)
+            {
+                started.Add(p.Configuration.Model.Name);
+            }
+        };
+        var b = Spin("b") with { Measurement = MeasurementPolicy.ForIterations(1_000_000) };
+        using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
         runner.Progress += p =>
         {
             if (p.Index == 1 && p.Result is null)
             {
-                measurement.PhaseStarted += phase => { if (phase == "measured") { cancellation.Cancel(); } };
+                // Stop once b has measured a few inferences.
+                measurement.PhaseStarted += phase =>
+                {
+                    if (phase == "measured")
+                    {
+                        ThreadPool.QueueUserWorkItem(_ => { Thread.Sleep(50); stop.Cancel(); });
+                    }
+                };
             }
         };
-        using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
 
-        var outcome = runner.Run([Spin("a"), Spin("b"), Spin("c")], store, Machine, cancellation.Token);
+        var outcome = runner.Run([Spin("a"), b, Spin("c")], store, Machine, stop.Token);
 
         Assert.That(outcome.Interrupted, Is.True);
-        Assert.That(store.Configurations().Select(c => (c.Model, c.Status)), Is.EqualTo(new[] { ("a", RunStatus.Ok) }));
+        Assert.That(started, Is.EqualTo(new[] { "a", "b" }), "nothing starts after the stop");
+        var stored = store.Configurations();
+        Assert.That(stored.Select(c => (c.Model, c.Status)), Is.EqualTo(new[] { ("a", RunStatus.Ok), ("b", RunStatus.Interrupted) }));
+        var samples = store.Samples(stored[1].Id);
+        Assert.That(samples, Is.Not.Empty);
+        Assert.That(stored[1].ValueOf(MetricIds.MeasuredInferences.Id), Is.EqualTo(samples.Count));
+    }
+
+    [Test]
+    public void A_monitor_whose_start_throws_fails_that_configuration_and_the_study_goes_on()
+    {
+        var monitor = new FailingOnceMonitor("b");
+        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(1)], new MeasurementRunner()), [monitor]);
+        using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
+
+        var outcome = runner.Run([Spin("a"), Spin("b"), Spin("c")], store, Machine);
+
+        Assert.That(outcome.Results.Select(r => r.Status), Is.EqualTo(new[] { RunStatus.Ok, RunStatus.Failed, RunStatus.Ok }));
+        Assert.That(outcome.Results[1].Failure!.Message, Is.EqualTo("a monitor could not start: the meter on /dev/ttyUSB0 is gone"));
+        Assert.That(store.Configurations().Select(c => c.Status), Is.EqualTo(new[] { RunStatus.Ok, RunStatus.Failed, RunStatus.Ok }));
+        Assert.That(monitor.Completed, Is.EqualTo(new[] { "a", "c" }), "a monitor that did not start is not completed");
+    }
+
+    [Test]
+    public void A_result_the_store_refuses_is_kept_in_a_file_and_saved_as_failed_and_the_study_goes_on()
+    {
+        // A monitor that adds a metric the result already has: the store's primary key refuses the second one.
+        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(1)], new MeasurementRunner()), [new DuplicatingMonitor("b")]);
+        using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
+
+        var outcome = runner.Run([Spin("a"), Spin("b"), Spin("c")], store, Machine);
+
+        var unsaved = outcome.Unsaved.Single();
+        Assert.That(unsaved.Result.Configuration.Model.Name, Is.EqualTo("b"));
+        Assert.That(unsaved.Reason, Does.Contain("UNIQUE constraint failed: metrics"));
+        Assert.That(unsaved.File, Is.EqualTo(store.Path + ".unsaved.jsonl"));
+        var kept = UnsavedResults.Read(unsaved.File!).Single();
+        Assert.That(kept.Samples, Has.Count.EqualTo(5), "the measurement itself is not lost");
+        var stored = store.Configurations();
+        Assert.That(stored.Select(c => (c.Model, c.Status)), Is.EqualTo(new[] { ("a", RunStatus.Ok), ("b", RunStatus.Failed), ("c", RunStatus.Ok) }));
+        Assert.That(stored[1].Failure!.Message, Does.StartWith("not saved: cannot save b/spin/1t in results store ").And.EndsWith($"; the measured result is in {unsaved.File}"));
+        Assert.That(store.Runs(), Has.Count.EqualTo(1));
+    }
+
+    /// <summary>Adds a second copy of the first metric to the result of one model.</summary>
+    private sealed class DuplicatingMonitor(string model) : IConfigurationMonitor
+    {
+        public void Start(RunConfiguration configuration)
+        {
+        }
+
+        public RunResult Complete(RunResult result) =>
+            result.Configuration.Model.Name == model ? result with { Metrics = [.. result.Metrics, result.Metrics[0]] } : result;
+    }
+
+    /// <summary>A monitor whose start fails for one model, as a power meter unplugged before that configuration.</summary>
+    private sealed class FailingOnceMonitor(string failingModel) : IConfigurationMonitor
+    {
+        public List<string> Completed { get; } = [];
+
+        public void Start(RunConfiguration configuration)
+        {
+            if (configuration.Model.Name == failingModel)
+            {
+                throw new CnnPerfException("the meter on /dev/ttyUSB0 is gone");
+            }
+        }
+
+        public RunResult Complete(RunResult result)
+        {
+            Completed.Add(result.Configuration.Model.Name);
+            return result;
+        }
     }
 
     [Test]
