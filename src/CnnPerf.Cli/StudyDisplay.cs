@@ -82,7 +82,8 @@ internal static class StudyDisplay
             : r.Failure is { } f
             ? $"{head}: failed ({f.Kind}): {f.Message}"
             : $"{head}: {r.Status.ToString().ToLowerInvariant()}, p50 {Format(r.ValueOf(MetricIds.LatencyP50), "0.00")} ms, "
-              + $"{Format(r.ValueOf(MetricIds.ThroughputFps), "0.0")} fps, {Format(r.ValueOf(MetricIds.CpuUtilizationCores), "0.00")} cores";
+              + $"{Format(r.ValueOf(MetricIds.ThroughputFps), "0.0")} fps, {Format(r.ValueOf(MetricIds.CpuUtilizationCores), "0.00")} cores"
+              + (r.PowerIncomplete ? $"; {r.PowerStatus}" : "");
     }
 
     private static string Format(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";

@@ -60,6 +60,10 @@ internal static class RunCommand
             {
                 Print(result);
             }
+            if (result.PowerIncomplete)
+            {
+                Console.Error.WriteLine($"warning: {configuration.Label}: {result.PowerStatus}");
+            }
             if (unsaved is not null)
             {
                 return parseResult.Failed(UnsavedReport.Line(unsaved) + (unsaved.File is null ? " (its result is printed above)" : ""));

@@ -1,6 +1,7 @@
 using CnnPerf.Native.Power;
 using CnnPerf.Native.Power.Hwmon;
 using CnnPerf.Native.Power.I2c;
+using CnnPerf.Native.Power.Logs;
 using CnnPerf.Native.Power.Rapl;
 using CnnPerf.Native.Power.Serial;
 using CnnPerf.Power.Meters;
@@ -22,14 +23,20 @@ public static class PowerMeterFactory
 
     /// <summary>
     /// Checks, before anything is measured, that the spec's meter can record here: a live meter opens and answers,
-    /// and an energy counter (<c>rapl</c>, <c>rapl-perf</c>) advances over <see cref="EnergyMetering.ProbeInterval"/>
-    /// (one that counts nothing is present but not metering).
+    /// an energy counter (<c>rapl</c>, <c>rapl-perf</c>) advances over <see cref="EnergyMetering.ProbeInterval"/>
+    /// (one that counts nothing is present but not metering), and a <c>csv:</c> log that exists already is valid
+    /// (<see cref="PowerLog"/>: every line, with the file and line of the first bad one).
     /// </summary>
     /// <exception cref="CnnPerfException">Why the meter cannot record here.</exception>
     public static void Check(PowerMeterSpec spec, PowerPaths? paths = null)
     {
         if (spec.Kind == "csv")
         {
+            // A log the instrument writes later is read at the end; one that is there now must be valid now.
+            if (File.Exists(spec.Target))
+            {
+                PowerLog.Load(spec.Target);
+            }
             return;
         }
         using var meter = OpenMeter(spec, paths);

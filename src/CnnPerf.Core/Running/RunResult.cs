@@ -37,6 +37,10 @@ public sealed record RunResult(
     /// </summary>
     public string? PowerStatus { get; init; }
 
+    /// <summary>Whether a meter was used and its power does not cover the configuration (see <see cref="PowerStatus"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool PowerIncomplete => PowerStatus is not null && PowerStatus != PowerCapture.CompleteStatus;
+
     /// <summary>A failed configuration with no measurements.</summary>
     public static RunResult Failed(RunConfiguration configuration, RunFailure failure, string? backendVersion = null) =>
         new(configuration, RunStatus.Failed, [], [], [], PhaseTimeline.None, [], backendVersion, failure);

@@ -4,6 +4,7 @@ using CnnPerf.Native.Power;
 using CnnPerf.Native.Power.Rapl;
 using CnnPerf.Native.Power.Serial;
 using CnnPerf.Native.Tests.Power.Serial;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Cli.Tests.Commands;
 
@@ -131,6 +132,24 @@ public class MetersCommandTests
         Assert.That(summary.GetProperty("samples").GetInt32(), Is.GreaterThanOrEqualTo(2));
         Assert.That(summary.GetProperty("status").GetString(), Does.StartWith("power incomplete: um25c failed 3 reads in a row"));
         Assert.That(error, Does.Contain("no full frame"));
+    }
+
+    [TestCase("1764138001,NaN", "3: 'NaN' is not a number of watts")]
+    [TestCase("1764138001,-4", "3: -4 W is negative: not a power a machine draws")]
+    [TestCase("1764138001,1e308", "3: 1E+308 W is more than 100000 W: not a power a machine draws")]
+    [TestCase("1764137999,2", "3: time 1764137999 is before the previous line's: times must increase")]
+    [TestCase("1764138000,3", "3: time 1764138000 is the same as the previous line's: times must increase")]
+    public void Read_of_a_log_with_a_bad_line_fails_with_the_file_and_line(string line, string message)
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, "power.csv");
+        File.WriteAllText(path, $"time,watts\n1764138000,2\n{line}\n1764138005,2\n");
+
+        var (exitCode, output, error) = CliRun.Invoke("meters", "--read", $"csv:{path}");
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd(), Is.EqualTo($"cnnperf meters: {path}:{message}"));
     }
 
     [TestCase("watts")]

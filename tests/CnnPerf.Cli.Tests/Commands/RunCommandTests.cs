@@ -155,6 +155,36 @@ public class RunCommandTests
     }
 
     [Test]
+    public void A_power_log_with_a_bad_line_is_refused_before_measuring()
+    {
+        using var folder = new TemporaryFolder();
+        var log = Path.Combine(folder.Path, "power.csv");
+        File.WriteAllText(log, "time,watts\n1764138000,2\n1764138001,NaN\n");
+
+        var (exitCode, output, error) = CliRun.Invoke("--verbose", "run", "--model", "squeezenet1_1", "--backend", "onnxruntime", "--iterations", "1",
+            "--power", $"csv:{log}");
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output, Is.Empty);
+        Assert.That(error.Split('\n')[0], Is.EqualTo($"cnnperf run: {log}:3: 'NaN' is not a number of watts"));
+        Assert.That(error, Does.Not.Contain("cnnperf-phase"), "no worker started");
+    }
+
+    [Test]
+    public void A_power_log_that_stays_missing_makes_the_result_say_power_incomplete()
+    {
+        using var folder = new TemporaryFolder();
+        var log = Path.Combine(folder.Path, "never-written.csv");
+
+        var (exitCode, output, error) = CliRun.Invoke("run", "--model", "squeezenet1_1", "--backend", "onnxruntime", "--iterations", "2", "--warmup", "1",
+            "--in-process", "--power", $"csv:{log}", "--json");
+
+        Assert.That(exitCode, Is.Zero, error);
+        Assert.That(JsonDocument.Parse(output).RootElement.GetProperty("power_status").GetString(), Is.EqualTo($"power incomplete: power log {log} does not exist"));
+        Assert.That(error.TrimEnd(), Is.EqualTo($"warning: squeezenet1_1/onnxruntime/1t: power incomplete: power log {log} does not exist"));
+    }
+
+    [Test]
     [Category("Slow")]
     public void A_store_on_a_full_disk_is_refused_before_measuring()
     {

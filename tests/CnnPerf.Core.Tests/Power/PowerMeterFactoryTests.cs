@@ -71,6 +71,18 @@ public class PowerMeterFactoryTests
     }
 
     [Test]
+    public void The_check_reads_a_csv_log_that_is_there_and_names_the_first_bad_line()
+    {
+        var log = _tree.PathOf("power.csv");
+        Assert.That(() => PowerMeterFactory.Check(PowerMeterSpec.Parse($"csv:{log}")), Throws.Nothing, "a log the instrument writes later is read at the end");
+
+        File.WriteAllText(log, "time,watts\n1764138000,2\n1764138001,-4\n");
+
+        Assert.That(() => PowerMeterFactory.Check(PowerMeterSpec.Parse($"csv:{log}")),
+            Throws.InstanceOf<CnnPerfException>().With.Message.EqualTo($"{log}:3: -4 W is negative: not a power a machine draws"));
+    }
+
+    [Test]
     public void Rapl_with_no_powercap_says_why()
     {
         Assert.That(() => PowerMeterFactory.OpenMeter(PowerMeterSpec.Parse("rapl"), _paths),

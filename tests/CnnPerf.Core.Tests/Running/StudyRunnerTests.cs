@@ -1,3 +1,4 @@
+using CnnPerf.Core.Tests.Power;
 using CnnPerf.Metrics;
 using CnnPerf.Models;
 using CnnPerf.Power;
@@ -182,6 +183,52 @@ public class StudyRunnerTests
         Assert.That(stored.ValueOf(MetricIds.PowerIdle.Id), Is.EqualTo(3.0).Within(1e-9));
         // A constant trace draws nothing above its idle level.
         Assert.That(stored.ValueOf(MetricIds.EnergyDynamicPerInference.Id), Is.EqualTo(0.0).Within(1e-6));
+    }
+
+    [Test]
+    public void A_ramping_meter_gives_the_energy_of_the_ramp_over_the_measured_phase()
+    {
+        var origin = MonotonicClock.Now;
+        // 2 W rising by 10 W per second: over [a, b] the energy is 2 (b - a) + 5 ((b - origin)^2 - (a - origin)^2) J.
+        using var monitor = new PowerMonitor(
+            () => new PowerSampler(new TimedMeter(t => 2 + 10 * (t - origin)), PowerSamplerOptions.Default with { Interval = TimeSpan.FromMilliseconds(2) }),
+            idleDuration: TimeSpan.FromMilliseconds(50));
+        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(2)], new MeasurementRunner()), [monitor]);
+
+        var result = runner.Run([Spin("a") with { Measurement = MeasurementPolicy.ForIterations(100) }], null, null).Results.Single();
+
+        Assert.That(result.PowerStatus, Is.EqualTo("power complete"));
+        var (a, b) = (result.Phases.MeasuredStartNs / 1e9 - origin, result.Phases.MeasuredEndNs / 1e9 - origin);
+        var energy = 2 * (b - a) + 5 * (b * b - a * a);
+        // Trapezoids and interpolation are exact on a line; what is left is the time between a read and its timestamp.
+        Assert.That(result.ValueOf(MetricIds.EnergyMeasuredPhase), Is.EqualTo(energy).Within(0.1).Percent);
+        Assert.That(result.ValueOf(MetricIds.PowerMean), Is.EqualTo(energy / (b - a)).Within(0.1).Percent);
+        Assert.That(result.ValueOf(MetricIds.PowerPeak), Is.EqualTo(2 + 10 * b).Within(0.1).Percent);
+        Assert.That(result.ValueOf(MetricIds.PowerIdle), Is.LessThan(result.ValueOf(MetricIds.PowerMean)), "the idle baseline comes before, lower on the ramp");
+    }
+
+    [Test]
+    public void A_power_log_with_a_bad_line_makes_the_result_say_power_incomplete_with_the_file_and_line()
+    {
+        var log = Path.Combine(_folder, "power.csv");
+        using var monitor = new PowerMonitor(() => new PowerLogRecorder(log), idleDuration: TimeSpan.Zero);
+        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(1)], new MeasurementRunner()), [monitor]);
+        runner.Progress += p =>
+        {
+            // The instrument writes its log while the configuration runs.
+            if (p.Result is null)
+            {
+                File.WriteAllText(log, "time,watts\n1764138000,2\n1764138001,NaN\n");
+            }
+        };
+        using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
+
+        var result = runner.Run([Spin("a")], store, Machine).Results.Single();
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), "the measurement itself stands");
+        Assert.That(result.PowerStatus, Is.EqualTo($"power incomplete: {log}:3: 'NaN' is not a number of watts"));
+        Assert.That(result.PowerIncomplete, Is.True);
+        Assert.That(store.Configurations().Single().PowerStatus, Is.EqualTo(result.PowerStatus));
     }
 
     private sealed class ConstantMeter(double watts) : IPowerMeter
