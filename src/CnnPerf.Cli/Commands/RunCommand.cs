@@ -34,7 +34,7 @@ internal static class RunCommand
             using var signals = StopSignals.Start();
             var backendInstance = BackendCatalog.Get(parseResult.GetValue(backend)!);
             var builder = RunConfiguration.For(new ModelZoo().Resolve(parseResult.GetValue(model)!), backendInstance.Name)
-                .WithThreads(parseResult.GetValue(threads));
+                .WithThreads(ThreadCounts.Check(threads, parseResult.GetValue(threads)));
             var configuration = Build(measurement.Apply(parseResult, builder, MeasurementPolicy.ForIterations(100), WarmupPolicy.UntilStable()));
             using var results = parseResult.GetValue(store) is { } storePath ? ResultStore.Open(storePath) : null;
             using var monitor = power.CreateMonitor(parseResult);

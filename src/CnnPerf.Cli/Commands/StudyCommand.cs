@@ -34,9 +34,9 @@ internal static class StudyCommand
 
     internal static Command Create()
     {
-        var models = new Option<string[]>("--models") { Description = "Zoo model names or ONNX files (default: the whole zoo)", AllowMultipleArgumentsPerToken = true };
-        var backends = new Option<string[]>("--backends") { Description = "Backend names (default: every available backend)", AllowMultipleArgumentsPerToken = true };
-        var threads = new Option<string?>("--threads") { Description = "Thread counts, for example 1,2 (default: 1 and all cores)" };
+        var models = ListOption.Create("--models", "Zoo model names or ONNX files (default: the whole zoo)");
+        var backends = ListOption.Create("--backends", "Backend names (default: every available backend)");
+        var threads = ListOption.Create("--threads", "Thread counts, for example 1,2 (default: 1 and all cores)");
         var output = new Option<string>("--out") { Description = "Output folder for the store and CSV files", DefaultValueFactory = _ => DefaultFolder };
         var quick = new Option<bool>("--quick") { Description = "One warm-up inference and 0.5 s per configuration (minutes for the whole zoo)" };
         var measurement = new MeasurementOptions();
@@ -53,10 +53,10 @@ internal static class StudyCommand
         {
             using var signals = StopSignals.Start();
             var isQuick = parseResult.GetValue(quick);
-            var backendList = SelectBackends(parseResult.GetValue(backends));
+            var backendList = SelectBackends(parseResult.Items(backends));
             var zoo = new ModelZoo();
-            var modelNames = parseResult.GetValue(models) is { Length: > 0 } chosen ? chosen : [.. ModelZoo.Models.Select(m => m.Name)];
-            var threadCounts = ParseThreads(parseResult.GetValue(threads));
+            var modelNames = parseResult.Items(models) ?? [.. ModelZoo.Models.Select(m => m.Name)];
+            var threadCounts = ThreadCounts.Parse(parseResult, threads) ?? [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
             var (warmup, policy) = isQuick
                 ? (WarmupPolicy.Fixed(1), MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(0.5)))
                 : (WarmupPolicy.UntilStable(maxIterations: 30, timeCap: TimeSpan.FromSeconds(5)), MeasurementPolicy.Adaptive(0.01, TimeSpan.FromSeconds(6)));
@@ -179,17 +179,5 @@ internal static class StudyCommand
         }
         var available = BackendCatalog.All().Where(b => b.Availability.IsAvailable).ToList();
         return available.Count > 0 ? available : throw new CnnPerfException("no backend is available here: see 'cnnperf backends'");
-    }
-
-    private static int[] ParseThreads(string? text)
-    {
-        if (text is null)
-        {
-            return [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
-        }
-        var counts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => int.TryParse(t, out var n) && n > 0 ? n : throw new UsageException($"--threads: '{t}' is not a positive number"))
-            .Distinct().ToArray();
-        return counts.Length > 0 ? counts : throw new UsageException("--threads: the list is empty");
     }
 }

@@ -132,4 +132,15 @@ internal static unsafe partial class NativeMethods
 
     /// <summary><c>SIG_IGN</c>.</summary>
     public const nint SignalIgnore = 1;
+
+    /// <summary><c>O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC</c>: open a device to look at it, without making it the controlling terminal or waiting for it.</summary>
+    public const int OpenToInspect = 0x2 | 0x100 | 0x800 | 0x80000;
+
+    /// <summary><c>int open(const char *pathname, int flags)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    /// <summary><c>int isatty(int fd)</c>: 1 for a terminal, 0 (errno ENOTTY) otherwise.</summary>
+    [LibraryImport(LibC, EntryPoint = "isatty", SetLastError = true)]
+    public static partial int IsATty(int fd);
 }

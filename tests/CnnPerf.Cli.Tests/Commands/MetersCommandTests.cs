@@ -105,7 +105,7 @@ public class MetersCommandTests
     {
         // 5.000 V, 0.4000 A, 2.000 W on every frame.
         using var device = new FakeUmDevice(_ => UmFrameBuilder.Build(UmModel.Um25C, 5000, 4000, 2000));
-        var (exitCode, output, error) = CliRun.Invoke("meters", "--read", $"um25c:{device.PortName}", "--seconds", "0.5", "--json");
+        var (exitCode, output, error) = CliRun.Invoke("meters", "--read", $"um25c:{device.PortName}", "--duration", "0.5", "--json");
         Assert.That(exitCode, Is.EqualTo(0), error);
         var summary = JsonDocument.Parse(output).RootElement;
         Assert.That(summary.GetProperty("meter").GetString(), Is.EqualTo("um25c"));
@@ -126,7 +126,7 @@ public class MetersCommandTests
         using var device = new FakeUmDevice(_ => UmFrameBuilder.Build(UmModel.Um25C, 5000, 2000, 1000));
         var unplugged = 0;
         using var unplugger = new Timer(_ => { if (device.Requests >= 3 && Interlocked.Exchange(ref unplugged, 1) == 0) { device.Unplug(); } }, null, 0, 5);
-        var (exitCode, output, error) = CliRun.Invoke("meters", "--read", $"um25c:{device.PortName}", "--seconds", "60", "--json");
+        var (exitCode, output, error) = CliRun.Invoke("meters", "--read", $"um25c:{device.PortName}", "--duration", "60", "--json");
         Assert.That(exitCode, Is.EqualTo(1));
         var summary = JsonDocument.Parse(output).RootElement;
         Assert.That(summary.GetProperty("samples").GetInt32(), Is.GreaterThanOrEqualTo(2));
@@ -164,11 +164,11 @@ public class MetersCommandTests
     }
 
     [Test]
-    public void Seconds_must_be_positive()
+    public void Duration_must_be_positive()
     {
-        var (exitCode, _, error) = CliRun.Invoke("meters", "--read", "rapl", "--seconds", (-1.0).ToString(CultureInfo.InvariantCulture));
+        var (exitCode, _, error) = CliRun.Invoke("meters", "--read", "rapl", "--duration", (-1.0).ToString(CultureInfo.InvariantCulture));
         Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("--seconds -1 is not a positive number"));
+        Assert.That(error.TrimEnd(), Is.EqualTo("cnnperf meters: --duration -1 is not a positive number of seconds"));
     }
 
     [Test]
@@ -177,5 +177,33 @@ public class MetersCommandTests
         var (exitCode, _, error) = CliRun.Invoke("meters", "--read", "um25c:/dev/rfcomm-cnnperf-test");
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error.Trim(), Is.EqualTo("cnnperf meters: UM meter: /dev/rfcomm-cnnperf-test does not exist (pair the meter and run 'rfcomm bind 0 <MAC>', or plug the USB serial adapter)"));
+    }
+
+    [TestCase("null device")]
+    [TestCase("plain file")]
+    [TestCase("fifo")]
+    public void A_port_that_is_not_a_serial_device_says_so(string kind)
+    {
+        using var folder = new TemporaryFolder();
+        var port = kind switch
+        {
+            "null device" => "/dev/null",
+            "plain file" => Path.Combine(folder.Path, "port"),
+            _ => Path.Combine(folder.Path, "fifo"),
+        };
+        if (kind == "plain file")
+        {
+            File.WriteAllText(port, "");
+        }
+        else if (kind == "fifo")
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [port])!;
+            mkfifo.WaitForExit();
+        }
+
+        var (exitCode, _, error) = CliRun.Invoke("meters", "--read", $"um25c:{port}");
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error.TrimEnd(), Is.EqualTo($"cnnperf meters: UM meter: {port} is not a serial device (it is not a terminal): name the meter's port, e.g. /dev/rfcomm0 or /dev/ttyUSB0"));
     }
 }

@@ -31,12 +31,19 @@ public class RunCommandTests
 
     [TestCase("--iterations", "5", "--duration", "1", "give at most one of --iterations, --duration and --adaptive")]
     [TestCase("--threads", "0", "--iterations", "1", "threads must be at least 1, got 0")]
-    [TestCase("--pin", "0-x", "--iterations", "1", "--pin: '0-x' is not a CPU number or range")]
+    [TestCase("--pin", "0-x", "--iterations", "1", "--pin: '0-x' in '0-x' is not a CPU number or range")]
+    [TestCase("--pin", "0-100000", "--iterations", "1", "cannot pin to CPU(s) ")]
+    [TestCase("--threads", "10000", "--iterations", "1", "--threads: threads must be at most ")]
+    [TestCase("--duration", "NaN", "--warmup", "1", "--duration NaN is not a positive number of seconds")]
+    [TestCase("--duration", "-1", "--warmup", "1", "--duration -1 is not a positive number of seconds")]
+    [TestCase("--duration", "1e300", "--warmup", "1", "--duration 1E+300 is not a positive number of seconds")]
     public void Inconsistent_options_are_usage_errors(string a, string b, string c, string d, string message)
     {
-        var (exitCode, _, error) = CliRun.Invoke("run", "--model", "squeezenet1_1", "--backend", "onnxruntime", a, b, c, d);
+        var (exitCode, output, error) = CliRun.Invoke("run", "--model", "squeezenet1_1", "--backend", "onnxruntime", a, b, c, d);
 
         Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line, however many CPUs a range names");
         Assert.That(error, Does.Contain(message));
     }
 

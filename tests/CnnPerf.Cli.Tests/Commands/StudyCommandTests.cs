@@ -95,6 +95,35 @@ public class StudyCommandTests
         Assert.That(study.LeftBehind(), Is.Empty, "no worker folder or runtime file is left behind");
     }
 
+    [Test]
+    public void A_study_in_which_every_configuration_fails_exits_1()
+    {
+        var corrupt = Path.Combine(_folder, "corrupt.onnx");
+        File.WriteAllBytes(corrupt, [1, 2, 3, 4, 5]);
+
+        var (exitCode, output, error) = CliRun.Invoke("study", "--models", corrupt, "--backends", "onnxruntime", "--threads", "1", "--iterations", "1",
+            "--layers", "0", "--out", _folder);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("1 of 1 configurations measured (1 failed)."));
+        Assert.That(error.TrimEnd().Split('\n')[^1], Is.EqualTo($"cnnperf study: every configuration failed (1): see {Path.Combine(_folder, "configurations.csv")}"));
+    }
+
+    [TestCase("--threads", "1,10000", "--threads: threads must be at most")]
+    [TestCase("--threads", "0", "--threads: threads must be at least 1, got 0")]
+    [TestCase("--duration", "NaN", "--duration NaN is not a positive number of seconds")]
+    [TestCase("--pin", "0-100000", "cannot pin to CPU(s) ")]
+    public void Bad_values_are_one_line_usage_errors_before_anything_runs(string option, string value, string message)
+    {
+        var (exitCode, output, error) = CliRun.Invoke("study", "--models", "squeezenet1_1", "--backends", "onnxruntime", option, value, "--out", _folder);
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(error, Does.Contain(message));
+        Assert.That(Directory.EnumerateFileSystemEntries(_folder), Is.Empty, "no store was created");
+    }
+
     private const string StudyCommandStoreName = "results.db";
 
     /// <summary>The width in the IHDR chunk of a PNG file, after checking its signature.</summary>

@@ -46,8 +46,10 @@ public class StudyRunnerTests
     public void A_stop_keeps_every_finished_configuration_saves_the_interrupted_one_with_its_samples_and_starts_no_other()
     {
         using var stop = new CancellationTokenSource();
-        var measurement = new MeasurementRunner();
-        var runner = new StudyRunner(new InProcessExecutor([new SpinBackend(1)], measurement));
+        var inferencesOfB = 0;
+        // Stop once b has measured a few inferences (its warm-up takes one).
+        var backend = new SpinBackend(1) { OnRun = model => { if (model == "b" && ++inferencesOfB == 4) { stop.Cancel(); } } };
+        var runner = new StudyRunner(new InProcessExecutor([backend], new MeasurementRunner()));
         var started = new List<string>();
         runner.Progress += p =>
         {
@@ -58,20 +60,6 @@ public class StudyRunnerTests
         };
         var b = Spin("b") with { Measurement = MeasurementPolicy.ForIterations(1_000_000) };
         using var store = ResultStore.Open(Path.Combine(_folder, "results.db"));
-        runner.Progress += p =>
-        {
-            if (p.Index == 1 && p.Result is null)
-            {
-                // Stop once b has measured a few inferences.
-                measurement.PhaseStarted += phase =>
-                {
-                    if (phase == "measured")
-                    {
-                        ThreadPool.QueueUserWorkItem(_ => { Thread.Sleep(50); stop.Cancel(); });
-                    }
-                };
-            }
-        };
 
         var outcome = runner.Run([Spin("a"), b, Spin("c")], store, Machine, stop.Token);
 
@@ -80,7 +68,7 @@ public class StudyRunnerTests
         var stored = store.Configurations();
         Assert.That(stored.Select(c => (c.Model, c.Status)), Is.EqualTo(new[] { ("a", RunStatus.Ok), ("b", RunStatus.Interrupted) }));
         var samples = store.Samples(stored[1].Id);
-        Assert.That(samples, Is.Not.Empty);
+        Assert.That(samples, Has.Count.EqualTo(3), "the inference that saw the stop was the last");
         Assert.That(stored[1].ValueOf(MetricIds.MeasuredInferences.Id), Is.EqualTo(samples.Count));
     }
 

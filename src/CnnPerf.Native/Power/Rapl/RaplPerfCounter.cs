@@ -1,6 +1,6 @@
-using System.Globalization;
 using CnnPerf.Native.Perf;
 using CnnPerf.Native.Perf.Sysfs;
+using CnnPerf.Native.Processes;
 
 namespace CnnPerf.Native.Power.Rapl;
 
@@ -75,7 +75,7 @@ public sealed class RaplPerfCounter : IEnergyCounter
         {
             throw new CnnPerfException($"power/{eventName}/ counts '{energyEvent.Unit ?? "no unit"}', not Joules");
         }
-        var cpus = ParseCpuList(SysfsFile.ReadText(Path.Combine(eventSources, "power", "cpumask")) ?? "0");
+        var cpus = CpuList.Parse(SysfsFile.ReadText(Path.Combine(eventSources, "power", "cpumask")) ?? "0");
         var counters = new List<PerfCounter>(cpus.Count);
         try
         {
@@ -111,30 +111,5 @@ public sealed class RaplPerfCounter : IEnergyCounter
         {
             counter.Dispose();
         }
-    }
-
-    /// <summary>Parses a kernel CPU list such as <c>0</c>, <c>0,64</c> or <c>0-3,8</c>.</summary>
-    /// <exception cref="CnnPerfException">The text is not a CPU list.</exception>
-    public static IReadOnlyList<int> ParseCpuList(string text)
-    {
-        var cpus = new List<int>();
-        foreach (var part in text.Trim().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var dash = part.IndexOf('-');
-            if (dash < 0 && int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
-            {
-                cpus.Add(single);
-            }
-            else if (dash > 0 && int.TryParse(part[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
-                && int.TryParse(part[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last >= first)
-            {
-                cpus.AddRange(Enumerable.Range(first, last - first + 1));
-            }
-            else
-            {
-                throw new CnnPerfException($"'{text}' is not a CPU list (e.g. 0,64 or 0-3)");
-            }
-        }
-        return cpus.Count > 0 ? cpus : throw new CnnPerfException($"'{text}' is not a CPU list (e.g. 0,64 or 0-3)");
     }
 }

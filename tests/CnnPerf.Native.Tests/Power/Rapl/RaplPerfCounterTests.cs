@@ -25,22 +25,6 @@ public class RaplPerfCounterTests
     [TearDown]
     public void DeleteTree() => _tree.Dispose();
 
-    [TestCase("0", new[] { 0 })]
-    [TestCase("0,64\n", new[] { 0, 64 })]
-    [TestCase("0-3,8", new[] { 0, 1, 2, 3, 8 })]
-    public void Cpu_lists(string text, int[] expected)
-    {
-        Assert.That(RaplPerfCounter.ParseCpuList(text), Is.EqualTo(expected));
-    }
-
-    [TestCase("")]
-    [TestCase("a")]
-    [TestCase("3-1")]
-    public void Bad_cpu_lists_are_refused(string text)
-    {
-        Assert.That(() => RaplPerfCounter.ParseCpuList(text), Throws.InstanceOf<CnnPerfException>().With.Message.Contains("not a CPU list"));
-    }
-
     [Test]
     public void The_event_resolves_with_its_scale_and_the_open_fails_with_errno()
     {
