@@ -116,7 +116,7 @@ public sealed record PerfEventBuilder
                     afterLeader?.Invoke();
                 }
             }
-            var group = new PerfCounterGroup(events, handles);
+            var group = new PerfCounterGroup(events, handles, Inherit);
             if (!Disabled && !EnableOnExec)
             {
                 group.Enable();

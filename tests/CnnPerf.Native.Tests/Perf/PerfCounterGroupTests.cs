@@ -105,7 +105,7 @@ public class PerfCounterGroupTests
     public void AThreadCreatedWhileAnInheritGroupOpensDoesNotBreakGroupReads()
     {
         // The thread inherits a copy of the incomplete group (leader only): the kernel refuses group reads with
-        // ECHILD while it lives, so the group is reopened.
+        // ECHILD while it lives (the check read waits for it, then gives up), so the group is reopened.
         using var release = new ManualResetEventSlim();
         Thread? straggler = null;
         using var group = new PerfEventBuilder { Inherit = true }.OpenGroup(Software, afterLeader: () =>
@@ -123,6 +123,69 @@ public class PerfCounterGroupTests
             release.Set();
             straggler?.Join();
         }
+    }
+
+    [Test]
+    public void InheritedGroupReadsSucceedWhileCountedThreadsStartAndExit()
+    {
+        // What broke inherited group reads on Linux 6.x ("perf: Disallow mis-matched inherited group reads"): the
+        // group is complete, then a thread it counts starts or exits while a read runs. The kernel builds a new
+        // thread's copy of the group one member at a time and tears an exiting thread's copy down one member at a
+        // time; a group read in between finds a copy with another member count than the group's and fails with
+        // ECHILD. Here a counted thread starts and joins short-lived threads (each touches a fresh page) while this
+        // thread reads; bare reads of a second group witness the kernel's refusals.
+        const int wantedRefusals = 10;
+        const int maxThreads = 20_000;
+        using var witness = new RawInheritedGroup(Software);
+        using var group = new PerfEventBuilder { Inherit = true }.OpenGroup(Software);
+        Assert.That(witness.Read(), Is.Null, "no counted thread exists yet, so the kernel answers a group read");
+        var before = group.Read();
+        var started = 0;
+        var stop = false;
+        var churn = new Thread(() =>
+        {
+            while (!Volatile.Read(ref stop) && started < maxThreads)
+            {
+                var thread = new Thread(() => Workloads.TouchFreshPages(1));
+                thread.Start();
+                thread.Join();
+                Interlocked.Increment(ref started);
+            }
+        });
+        var refusals = 0;
+        var reads = 0;
+        var previous = before;
+        churn.Start();
+        try
+        {
+            while (refusals < wantedRefusals && churn.IsAlive)
+            {
+                if (witness.Read() is not null)
+                {
+                    refusals++;
+                }
+                var reading = group.Read();
+                reads++;
+                for (var i = 0; i < Software.Length; i++)
+                {
+                    if (reading.Values[i].Raw < previous.Values[i].Raw || reading.Values[i].TimeEnabled < previous.Values[i].TimeEnabled)
+                    {
+                        Assert.Fail($"read {reads}: {Software[i].Name} went back from {previous.Values[i]} to {reading.Values[i]}");
+                    }
+                }
+                previous = reading;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref stop, true);
+            churn.Join();
+        }
+        var delta = group.Read().Since(before);
+
+        TestContext.Out.WriteLine($"{started} counted threads started and exited, {reads} group reads, {refusals} bare group reads refused by the kernel");
+        Assert.That(reads, Is.GreaterThan(0));
+        Assert.That(delta[SoftwareEvent.PageFaults].Raw, Is.GreaterThanOrEqualTo((ulong)started), "every short-lived thread's fault folds into the group");
     }
 
     /// <summary>A software-type event with a config no kernel knows (fails with ENOENT).</summary>
