@@ -102,26 +102,136 @@ public class PerfCounterGroupTests
     }
 
     [Test]
-    public void AThreadCreatedWhileAnInheritGroupOpensDoesNotBreakGroupReads()
+    public void AnInheritGroupForTheCallingThreadIsBuiltByAnotherThreadWhileTheCallerWaits()
     {
-        // The thread inherits a copy of the incomplete group (leader only): the kernel refuses group reads with
-        // ECHILD while it lives (the check read waits for it, then gives up), so the group is reopened.
+        // Only threads the counted thread creates inherit the group. So that the counted thread creates none
+        // while the group is incomplete, another thread opens it while the caller waits; a thread that the
+        // opening thread starts meanwhile inherits nothing, is not counted, and leaves group reads alone.
+        const int pages = 1000;
+        var callerTid = CpuAffinity.CurrentThreadId;
+        var openerTid = 0;
+        var callerSleeps = false;
+        Thread? bystander = null;
+        using var touched = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        Thread? straggler = null;
         using var group = new PerfEventBuilder { Inherit = true }.OpenGroup(Software, afterLeader: () =>
         {
-            straggler = new Thread(release.Wait);
-            straggler.Start();
+            openerTid = CpuAffinity.CurrentThreadId;
+            // The caller may still be between starting this thread and waiting for it: give it time to block.
+            callerSleeps = SpinWait.SpinUntil(() => KernelState(callerTid) == 'S', TimeSpan.FromSeconds(10));
+            bystander = new Thread(() =>
+            {
+                Workloads.TouchFreshPages(pages);
+                touched.Set();
+                release.Wait();
+            });
+            bystander.Start();
         });
         try
         {
+            touched.Wait();
+            var before = group.Read();
             Workloads.TouchFreshPages(20);
-            Assert.That(group.Read()[SoftwareEvent.PageFaults].Raw, Is.GreaterThanOrEqualTo(20UL));
+            var after = group.Read();
+
+            Assert.That(openerTid, Is.Not.EqualTo(callerTid), "the group is built on another thread");
+            Assert.That(callerSleeps, Is.True, $"the caller sleeps while its group is built (state {KernelState(callerTid)} now)");
+            Assert.That(after.Since(before)[SoftwareEvent.PageFaults].Raw, Is.GreaterThanOrEqualTo(20UL), "the group counts the calling thread");
+            Assert.That(after[SoftwareEvent.PageFaults].Raw, Is.LessThan((ulong)pages), "the opening thread's thread is not counted");
+        }
+        finally
+        {
+            release.Set();
+            bystander?.Join();
+        }
+    }
+
+    [Test]
+    public void AGroupPoisonedByAThreadTheCountedThreadStartedMidOpenRefusesReadsUntilThatThreadExits()
+    {
+        // The calling thread counts itself and starts a thread after the leader opened and before the members
+        // did: that thread's copy of the group has the leader only, and the kernel refuses group reads with
+        // ECHILD for as long as it lives (the poisoner skips every safeguard of OpenGroup to build this).
+        PerfCounterGroup group;
+        using (var poisoner = new GroupPoisoner())
+        {
+            group = poisoner.Open(new PerfEventBuilder { Inherit = true }, Software);
+            var e = Assert.Throws<PerfEventException>(() => group.Read());
+            Assert.That(e!.Errno, Is.EqualTo("ECHILD"));
+            Assert.That(e.Hint, Does.Contain("created while the group was being opened").And.Contain("reopen the group"));
+        }
+        using (group)
+        {
+            Assert.That(group.Read()[SoftwareEvent.TaskClock].Raw, Is.GreaterThan(0UL), "the straggler's copy is gone with it");
+        }
+    }
+
+    [Test]
+    public void AnInheritGroupForAnotherThreadThatStartsAThreadMidOpenIsReopened()
+    {
+        // A target other than the caller may start threads while its group is built; the one it starts here
+        // poisons the first group: the kernel refuses the next member (EINVAL) or the check read (ECHILD), and
+        // the group is opened again.
+        const int pages = 1000;
+        using var work = new System.Collections.Concurrent.BlockingCollection<Action>();
+        var targetTid = 0;
+        var target = new Thread(() =>
+        {
+            targetTid = CpuAffinity.CurrentThreadId;
+            foreach (var action in work.GetConsumingEnumerable())
+            {
+                action();
+            }
+        });
+        target.Start();
+        SpinWait.SpinUntil(() => Volatile.Read(ref targetTid) != 0);
+        Thread? straggler = null;
+        using var touch = new ManualResetEventSlim();
+        using var touched = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        void RunOnTarget(Action action)
+        {
+            using var done = new ManualResetEventSlim();
+            work.Add(() =>
+            {
+                action();
+                done.Set();
+            });
+            done.Wait();
+        }
+        try
+        {
+            using var group = new PerfEventBuilder { Inherit = true, Pid = targetTid }.OpenGroup(Software, afterLeader: () => RunOnTarget(() =>
+            {
+                straggler = new Thread(() =>
+                {
+                    touch.Wait();
+                    Workloads.TouchFreshPages(pages);
+                    touched.Set();
+                    release.Wait();
+                });
+                straggler.Start();
+            }));
+            var before = group.Read();
+            touch.Set();
+            touched.Wait();
+            RunOnTarget(() =>
+            {
+                var child = new Thread(() => Workloads.TouchFreshPages(100));
+                child.Start();
+                child.Join();
+            });
+            var delta = group.Read().Since(before);
+
+            Assert.That(delta[SoftwareEvent.PageFaults].Raw, Is.InRange(100UL, (ulong)pages - 1),
+                "the reopened group counts the target's new thread, not the straggler that poisoned the first one");
         }
         finally
         {
             release.Set();
             straggler?.Join();
+            work.CompleteAdding();
+            target.Join();
         }
     }
 
@@ -186,6 +296,13 @@ public class PerfCounterGroupTests
         TestContext.Out.WriteLine($"{started} counted threads started and exited, {reads} group reads, {refusals} bare group reads refused by the kernel");
         Assert.That(reads, Is.GreaterThan(0));
         Assert.That(delta[SoftwareEvent.PageFaults].Raw, Is.GreaterThanOrEqualTo((ulong)started), "every short-lived thread's fault folds into the group");
+    }
+
+    /// <summary>The scheduler state of a thread of this process (<c>R</c> running, <c>S</c> sleeping, ...).</summary>
+    private static char KernelState(int tid)
+    {
+        var stat = File.ReadAllText($"/proc/self/task/{tid}/stat");
+        return stat[stat.LastIndexOf(')') + 2];
     }
 
     /// <summary>A software-type event with a config no kernel knows (fails with ENOENT).</summary>
