@@ -3,8 +3,11 @@ using CnnPerf.Native.Perf;
 
 namespace CnnPerf.Core.Tests.Running;
 
-/// <summary>A counter source whose instruction counter advances by a fixed step on every read, with a 50% running share.</summary>
-internal sealed class FakeCounterSource(ulong step) : ICounterSource
+/// <summary>
+/// A counter source whose instruction counter advances by a fixed step on every read, with a 50% running share.
+/// With <paramref name="withUnscheduledBranches"/> a branch counter is enabled but never scheduled (time running 0).
+/// </summary>
+internal sealed class FakeCounterSource(ulong step, bool withUnscheduledBranches = false) : ICounterSource
 {
     private ulong _reads;
 
@@ -18,6 +21,7 @@ internal sealed class FakeCounterSource(ulong step) : ICounterSource
     [
         new("hw.instructions", "instructions", "hardware", true, null, null),
         new("hw.cycles", "cycles", "hardware", false, "ENOENT", "no PMU in this VM"),
+        .. withUnscheduledBranches ? [new CounterStatus("hw.branches", "branches", "hardware", true, null, null)] : Array.Empty<CounterStatus>(),
     ];
 
     public void Start() => Started = true;
@@ -25,7 +29,12 @@ internal sealed class FakeCounterSource(ulong step) : ICounterSource
     public CounterSnapshot Read()
     {
         _reads++;
-        return new CounterSnapshot(new Dictionary<string, CounterValue> { ["hw.instructions"] = new(_reads * step, _reads * 2000, _reads * 1000) });
+        var values = new Dictionary<string, CounterValue> { ["hw.instructions"] = new(_reads * step, _reads * 2000, _reads * 1000) };
+        if (withUnscheduledBranches)
+        {
+            values["hw.branches"] = new(0, _reads * 2000, 0);
+        }
+        return new CounterSnapshot(values);
     }
 
     public void Dispose() => Disposed = true;

@@ -35,6 +35,22 @@ public class MeasurementRunnerTests
     }
 
     [Test]
+    public void A_counter_that_never_ran_has_no_value_and_says_it_was_not_counted()
+    {
+        var counters = new FakeCounterSource(step: 1000, withUnscheduledBranches: true);
+        var result = new MeasurementRunner(() => counters, new RecordingProcessProbe()).Run(Spin().WithIterations(5).Build(), new SpinBackend(1));
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(result.Find("hw.branches"), Is.Null, "not counted is not a count of 0");
+        Assert.That(result.Samples.Select(s => s.Counters.ContainsKey("hw.branches")), Is.All.False);
+        Assert.That(result.Samples.Select(s => s.Counters["hw.instructions"]), Is.All.EqualTo(2000));
+        var branches = result.Counters.Single(c => c.MetricId == "hw.branches");
+        Assert.That(branches.Available, Is.False);
+        Assert.That(branches.Reason, Is.EqualTo("not counted: enabled for 0.010 ms but never scheduled on the PMU (time running 0: other events held its counters)"),
+            "5 inferences: 6 reads 2000 ns apart, the phase spans 5 of them");
+    }
+
+    [Test]
     public void Latency_statistics_and_throughput_agree_with_each_other()
     {
         var result = new MeasurementRunner().Run(Spin().WithIterations(30).Build(), new SpinBackend(2));
