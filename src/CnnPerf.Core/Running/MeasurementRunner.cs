@@ -112,7 +112,7 @@ public sealed class MeasurementRunner
         var metrics = RunMetrics.Compute(configuration, phase, Stopwatch.GetElapsedTime(loadStart, loadEnd).TotalMilliseconds,
             firstInferenceMs, warmup.Count, threadsCreated);
         var status = cancellationToken.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Ok;
-        // Taken after the measured phase, so that a counter that was not counted says so.
+        // Taken after the measured phase: a counter that stopped mid-run or was not counted says so.
         var counterStatus = CounterMetrics.MarkNotCounted(counters?.Probe() ?? [], phase.Counters);
         var timeline = new PhaseTimeline(ToNanoseconds(loadStart), ToNanoseconds(loadEnd), ToNanoseconds(phase.StartTimestamp), ToNanoseconds(phase.EndTimestamp));
         return new RunResult(configuration, status, metrics, phase.Samples, layers, timeline, counterStatus, backend.Version, null);

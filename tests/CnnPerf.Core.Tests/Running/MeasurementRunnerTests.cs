@@ -35,6 +35,24 @@ public class MeasurementRunnerTests
     }
 
     [Test]
+    public void A_counter_that_stops_mid_run_is_reported_with_the_reason_and_the_run_keeps_its_timings()
+    {
+        // Reads 1 (phase start) to 10 (after the ninth inference) count; the instruction counter stops after that.
+        var counters = new FakeCounterSource(step: 1000, stopAfterReads: 10);
+        var result = new MeasurementRunner(() => counters, new RecordingProcessProbe()).Run(Spin().WithIterations(20).Build(), new SpinBackend(1));
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(result.Samples, Has.Count.EqualTo(20));
+        Assert.That(result.Samples.Take(9).Select(s => s.Counters["hw.instructions"]), Is.All.EqualTo(2000), "inferences counted before the stop keep their counts");
+        Assert.That(result.Samples.Skip(9).Select(s => s.Counters.ContainsKey("hw.instructions")), Is.All.False);
+        Assert.That(result.Find("hw.instructions"), Is.Null, "no total for the run from an incomplete counter");
+        Assert.That(result.ValueOf(MetricIds.LatencyP50), Is.GreaterThanOrEqualTo(1));
+        Assert.That(result.ValueOf(MetricIds.ThroughputFps), Is.GreaterThan(0));
+        var instructions = result.Counters.Single(c => c.MetricId == "hw.instructions");
+        Assert.That((instructions.Available, instructions.Errno, instructions.Reason), Is.EqualTo((false, "ECHILD", FakeCounterSource.StopReason)));
+    }
+
+    [Test]
     public void A_counter_that_never_ran_has_no_value_and_says_it_was_not_counted()
     {
         var counters = new FakeCounterSource(step: 1000, withUnscheduledBranches: true);
