@@ -40,8 +40,11 @@ public class PerfCounterGroupTests
         var reading = group.Read();
 
         Assert.That(reading.Events, Is.EqualTo(Software));
-        Assert.That(reading.Values.Select(v => v.TimeEnabled).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(reading.Values.Select(v => v.TimeEnabled).Distinct().Count(), Is.EqualTo(1), string.Join(" ", reading.Values));
+        Assert.That(reading.Values.Select(v => v.TimeRunning).Distinct().Count(), Is.EqualTo(1), string.Join(" ", reading.Values));
+        Assert.That(reading.Values[0].TimeEnabled, Is.GreaterThan(0UL), "every member's value is filled from the one read");
         Assert.That(reading[SoftwareEvent.PageFaults].Raw, Is.GreaterThanOrEqualTo(10UL), string.Join(" ", reading.Values));
+        Assert.That(reading[SoftwareEvent.TaskClock].Raw, Is.GreaterThan(0UL));
         Assert.Throws<KeyNotFoundException>(() => _ = reading[SoftwareEvent.Dummy]);
     }
 
@@ -50,15 +53,17 @@ public class PerfCounterGroupTests
     {
         using var group = new PerfEventBuilder { Disabled = true }.OpenGroup(Software);
         Workloads.TouchFreshPages(20);
-        Assert.That(group.Read().Values.All(v => v.Raw == 0), Is.True);
+        Assert.That(group.Read().Values, Is.All.EqualTo(default(CounterValue)), "a disabled group counts nothing and is never enabled");
         group.Enable();
         Workloads.TouchFreshPages(20);
         group.Disable();
         var stopped = group.Read();
         Workloads.TouchFreshPages(20);
 
+        Assert.That(stopped.Values.Select(v => v.TimeEnabled), Is.All.GreaterThan(0UL), "every member was enabled");
         Assert.That(stopped[SoftwareEvent.PageFaults].Raw, Is.GreaterThanOrEqualTo(20UL));
-        Assert.That(group.Read()[SoftwareEvent.PageFaults], Is.EqualTo(stopped[SoftwareEvent.PageFaults]));
+        Assert.That(stopped[SoftwareEvent.TaskClock].Raw, Is.GreaterThan(0UL));
+        Assert.That(group.Read().Values, Is.EqualTo(stopped.Values), "no member moves once the group is disabled");
     }
 
     [Test]
@@ -75,16 +80,11 @@ public class PerfCounterGroupTests
                 Assert.That(Workloads.OpenPerfEventDescriptors(), Is.EqualTo(before + Software.Length));
             }
         }
-        // Failed opens clean up what they opened too.
+        // A group whose second event fails closes the leader it had opened.
         for (var i = 0; i < 100; i++)
         {
-            try
-            {
-                builder.OpenGroup([SoftwareEvent.TaskClock, new SoftwareLikeUnknownEvent()]).Dispose();
-            }
-            catch (PerfEventException)
-            {
-            }
+            var e = Assert.Throws<PerfEventException>(() => builder.OpenGroup([SoftwareEvent.TaskClock, new SoftwareLikeUnknownEvent()]));
+            Assert.That(e!.Call, Does.Contain("unknown-software"));
         }
         Assert.That(Workloads.OpenPerfEventDescriptors(), Is.EqualTo(before));
     }
@@ -92,13 +92,24 @@ public class PerfCounterGroupTests
     [Test]
     public void ReadIntoASpanDoesNotNeedAnAllocationAndRejectsAShortSpan()
     {
-        using var group = new PerfEventBuilder().OpenGroup(Software);
         Span<CounterValue> values = stackalloc CounterValue[4];
-        group.Read(values);
-        Assert.That(values[0].Raw, Is.GreaterThan(0UL));
-        Assert.Throws<ArgumentException>(() => group.Read(new CounterValue[3]));
-        group.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => group.Read());
+        foreach (var builder in new[] { new PerfEventBuilder(), new PerfEventBuilder { Inherit = true } })
+        {
+            var group = builder.OpenGroup(Software);
+            using (group)
+            {
+                group.Read(values);
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < 100; i++)
+                {
+                    group.Read(values);
+                }
+                Assert.That(GC.GetAllocatedBytesForCurrentThread() - allocated, Is.Zero, $"inherit {builder.Inherit}");
+                Assert.That(values[0].Raw, Is.GreaterThan(0UL));
+                Assert.Throws<ArgumentException>(() => group.Read(new CounterValue[3]));
+            }
+            Assert.Throws<ObjectDisposedException>(() => group.Read());
+        }
     }
 
     [Test]
