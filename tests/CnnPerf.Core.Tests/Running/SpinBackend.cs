@@ -23,9 +23,9 @@ internal sealed class SpinBackend(double milliseconds, int batch = 1) : IInferen
     /// <summary>Called when a model loads (before the session exists).</summary>
     public Action? OnLoad { get; init; }
 
-    public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options) => [];
+    public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options) => [];
 
-    public IInferenceSession Load(ModelSource model, BackendOptions options)
+    public IInferenceSession Load(PreparedModel model, BackendOptions options)
     {
         Loads++;
         OnLoad?.Invoke();
