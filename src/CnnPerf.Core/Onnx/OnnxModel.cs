@@ -34,9 +34,12 @@ public sealed class OnnxModel
     private readonly Dictionary<string, List<OnnxNode>> _consumers = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, long[]>> _shapes;
 
-    private OnnxModel(string name, long opset, OnnxValueInfo input, TensorShape inputShape, OnnxValueInfo output,
+    private readonly ModelProto _proto;
+
+    private OnnxModel(ModelProto proto, string name, long opset, OnnxValueInfo input, TensorShape inputShape, OnnxValueInfo output,
         Dictionary<string, OnnxTensor> constants, IEnumerable<NodeProto> computationNodes, IReadOnlyList<string> listedConstantOutputs)
     {
+        _proto = proto;
         ListedConstantOutputs = listedConstantOutputs;
         Name = name;
         Opset = opset;
@@ -45,9 +48,9 @@ public sealed class OnnxModel
         Output = output;
         _constants = constants;
         var nodes = new List<OnnxNode>();
-        foreach (var proto in computationNodes)
+        foreach (var nodeProto in computationNodes)
         {
-            var node = new OnnxNode(proto, nodes.Count, Constant);
+            var node = new OnnxNode(nodeProto, nodes.Count, Constant);
             nodes.Add(node);
             foreach (var value in node.Inputs.Where(v => v.Length > 0).Distinct())
             {
@@ -195,6 +198,28 @@ public sealed class OnnxModel
             : throw new OnnxModelException(Name, $"no node computes the value '{value}'");
     }
 
+    /// <summary>
+    /// The model as the bytes of an ONNX file with the output's shape declared: as inferred by the shape engine, or a
+    /// one-dimensional placeholder where it cannot infer it. For a framework whose importer refuses an output that
+    /// declares no shape but computes the shape itself (OpenCV DNN).
+    /// </summary>
+    public byte[] WithDeclaredOutputShape()
+    {
+        OnnxDimension[] shape;
+        try
+        {
+            shape = [.. ShapeOf(Output.Name).Select(d => (OnnxDimension)d)];
+        }
+        catch (OnnxModelException)
+        {
+            shape = [1];
+        }
+        var copy = new ModelProto(_proto) { Graph = new GraphProto(_proto.Graph) };
+        var index = copy.Graph.Output.ToList().FindIndex(o => o.Name == Output.Name);
+        copy.Graph.Output[index] = new OnnxValueInfo(Output.Name, OnnxElementType.Float, shape).ToProto();
+        return copy.ToByteArray();
+    }
+
     /// <summary>The shapes of every value, for Core's readers (the arrays must not be changed).</summary>
     internal IReadOnlyDictionary<string, long[]> Shapes => _shapes.Value;
 
@@ -251,7 +276,7 @@ public sealed class OnnxModel
             throw new OnnxModelException(name, $"output '{output.Name}' has element type {output.ElementType}; CnnPerf runs float32 models");
         }
         var listedConstantOutputs = graph.Input.Select(i => i.Name).Where(n => constants.ContainsKey(n) && !initializers.Contains(n)).ToList();
-        return new OnnxModel(name, opset, input, ResolveInputShape(input, name), output, constants, computation, listedConstantOutputs);
+        return new OnnxModel(proto, name, opset, input, ResolveInputShape(input, name), output, constants, computation, listedConstantOutputs);
     }
 
     /// <summary>The one rule for symbolic dimensions (see the remarks of the class).</summary>

@@ -56,8 +56,9 @@ internal sealed class OpenCvSession : IInferenceSession
         try
         {
             Cv2.SetNumThreads(options.Threads);
-            net = model.Format == ModelFormat.Caffe
-                ? CvDnn.ReadNetFromCaffe(model.Path, model.WeightsPath!)
+            net = model.Format == ModelFormat.Caffe ? CvDnn.ReadNetFromCaffe(model.Path, model.WeightsPath!)
+                // OpenCV's importer asserts that the graph output declares a shape (before it looks at any operator).
+                : prepared.Graph.Output.Dimensions is null ? CvDnn.ReadNetFromOnnx(prepared.Graph.WithDeclaredOutputShape())
                 : CvDnn.ReadNetFromOnnx(model.Path);
             if (net is null || net.Empty())
             {
