@@ -1,4 +1,5 @@
 using CnnPerf.Backends;
+using CnnPerf.Running;
 using CnnPerf.Onnx;
 using CnnPerf.Verification;
 
@@ -28,6 +29,23 @@ public sealed class ManagedBackendTests
         Assert.That(error.Message, Is.EqualTo(problems[0]));
         Assert.That(error.NodeName, Is.EqualTo("hardswish_1"));
         Assert.That(error.OpType, Is.EqualTo("HardSwish"));
+    }
+
+    [Test]
+    public void AConfigurationReadsItsModelFileOnce()
+    {
+        using var file = new CountedModelFile(TestModels.ConvolutionChain(), "counted");
+        var configuration = RunConfiguration.For(file.Source, ManagedBackend.BackendName).WithWarmup(WarmupPolicy.Fixed(1)).WithIterations(2).Build();
+
+        var result = new MeasurementRunner().Run(configuration, Backend);
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(file.Reads, Is.EqualTo(1), "validation and loading share the one read");
+        Backend.Validate(file.Source, BackendOptions.Default);
+        using (Backend.Load(file.Source, BackendOptions.Default))
+        {
+            Assert.That(file.Reads, Is.EqualTo(3), "each call with a file reads it once more");
+        }
     }
 
     [Test]

@@ -257,12 +257,12 @@ public sealed class OnnxModel
         var inputs = graph.Input.Where(i => !constants.ContainsKey(i.Name)).ToList();
         if (inputs.Count != 1)
         {
-            var listed = inputs.Count == 0 ? "no input besides its constants" : $"{inputs.Count} inputs ({string.Join(", ", inputs.Select(i => $"'{i.Name}'"))})";
+            var listed = inputs.Count == 0 ? "no input besides its constants" : $"{inputs.Count} inputs ({Names(inputs)})";
             throw new OnnxModelException(name, $"the graph has {listed}; CnnPerf runs models with exactly one");
         }
         if (graph.Output.Count != 1)
         {
-            var listed = graph.Output.Count == 0 ? "no output" : $"{graph.Output.Count} outputs ({string.Join(", ", graph.Output.Select(o => $"'{o.Name}'"))})";
+            var listed = graph.Output.Count == 0 ? "no output" : $"{graph.Output.Count} outputs ({Names(graph.Output)})";
             throw new OnnxModelException(name, $"the graph has {listed}; CnnPerf runs models with exactly one");
         }
         var input = OnnxValueInfo.From(inputs[0]);
@@ -302,6 +302,14 @@ public sealed class OnnxModel
                 $"input '{input.Name}' {Format(dimensions)} is too large: {(double)resolved.Aggregate(1.0, (p, d) => p * d):N0} elements, a CnnPerf tensor holds at most {Array.MaxLength:N0}");
         }
         return new TensorShape([.. resolved.Select(d => (int)d)]);
+    }
+
+    /// <summary>The first few names, quoted, for a message of one line.</summary>
+    private static string Names(IEnumerable<ValueInfoProto> values)
+    {
+        const int shown = 4;
+        var names = values.Select(v => $"'{v.Name}'").ToList();
+        return string.Join(", ", names.Take(shown)) + (names.Count > shown ? $", ... {names.Count - shown} more" : "");
     }
 
     private static string Format(IReadOnlyList<OnnxDimension> dimensions) => "[" + string.Join(",", dimensions) + "]";
