@@ -20,6 +20,12 @@ public interface IInferenceBackend
     BackendAvailability Availability { get; }
 
     /// <summary>
+    /// Whether <see cref="Load"/> takes the weights from the graph view. False for a framework that reads the model
+    /// file itself: the model is then read without them, so they are not held twice while the framework loads.
+    /// </summary>
+    bool NeedsWeights => true;
+
+    /// <summary>
     /// Checks a model and options before anything runs: unsupported operators, bad option values, a missing
     /// native library. Returns the problems found, each a message of the form of <see cref="InferenceException"/>;
     /// an empty list means the model can be loaded. Reads no file.

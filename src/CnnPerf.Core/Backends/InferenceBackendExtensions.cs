@@ -7,7 +7,7 @@ namespace CnnPerf.Backends;
 public static class InferenceBackendExtensions
 {
     /// <summary>
-    /// Reads <paramref name="source"/> for <paramref name="backend"/>: a model that cannot be read, or breaks
+    /// Reads <paramref name="source"/> for <paramref name="backend"/> (with the weights if it needs them): a model that cannot be read, or breaks
     /// <see cref="OnnxModel"/>'s rules, is reported as that backend reports any model problem.
     /// </summary>
     /// <exception cref="InferenceException">The model cannot be read.</exception>
@@ -16,7 +16,7 @@ public static class InferenceBackendExtensions
         ArgumentNullException.ThrowIfNull(backend);
         try
         {
-            return PreparedModel.Read(source);
+            return PreparedModel.Read(source, backend.NeedsWeights);
         }
         catch (OnnxModelException e)
         {

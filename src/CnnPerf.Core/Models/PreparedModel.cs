@@ -30,11 +30,13 @@ public sealed class PreparedModel
     public OnnxModel Graph => _graph ?? throw new InvalidOperationException($"model '{Name}' is {Format}, it has no ONNX graph");
 
     /// <summary>Reads an ONNX model's file into its graph view; a Caffe model is left to the backends that import it.</summary>
+    /// <param name="source">The model.</param>
+    /// <param name="withWeights">False to leave the weights unread, for a backend that does not need them (see <see cref="OnnxModel.Load(string, string?, bool)"/>).</param>
     /// <exception cref="OnnxModelException">The ONNX file is missing or unreadable, or not a model CnnPerf runs.</exception>
-    public static PreparedModel Read(ModelSource source)
+    public static PreparedModel Read(ModelSource source, bool withWeights = true)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new PreparedModel(source, source.Format == ModelFormat.Onnx ? OnnxModel.Load(source) : null);
+        return new PreparedModel(source, source.Format == ModelFormat.Onnx ? OnnxModel.Load(source, withWeights) : null);
     }
 
     /// <summary>A prepared model over a graph view already read (for example one built in memory).</summary>

@@ -36,10 +36,11 @@ public sealed class OnnxModel
 
     private readonly ModelProto _proto;
 
-    private OnnxModel(ModelProto proto, string name, long opset, OnnxValueInfo input, TensorShape inputShape, OnnxValueInfo output,
+    private OnnxModel(ModelProto proto, bool hasWeights, string name, long opset, OnnxValueInfo input, TensorShape inputShape, OnnxValueInfo output,
         Dictionary<string, OnnxTensor> constants, IEnumerable<NodeProto> computationNodes, IReadOnlyList<string> listedConstantOutputs)
     {
         _proto = proto;
+        HasWeights = hasWeights;
         ListedConstantOutputs = listedConstantOutputs;
         Name = name;
         Opset = opset;
@@ -121,21 +122,33 @@ public sealed class OnnxModel
         }
     }
 
+    /// <summary>True when the initializers' data was read; false for a view read without weights (see <see cref="Load(string, string?, bool)"/>).</summary>
+    public bool HasWeights { get; }
+
     /// <summary>Reads the model of <paramref name="source"/> (an ONNX file).</summary>
+    /// <param name="source">The model.</param>
+    /// <param name="withWeights">False to leave the initializers' data unread (see <see cref="Load(string, string?, bool)"/>).</param>
     /// <exception cref="OnnxModelException">The file is missing or unreadable, or the model breaks a rule (see the remarks).</exception>
-    public static OnnxModel Load(ModelSource source)
+    public static OnnxModel Load(ModelSource source, bool withWeights = true)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.Format != ModelFormat.Onnx)
         {
             throw new OnnxModelException(source.Name, $"the file is {source.Format}, not ONNX");
         }
-        return Load(source.Path, source.Name);
+        return Load(source.Path, source.Name, withWeights);
     }
 
     /// <summary>Reads the ONNX file at <paramref name="path"/>; <paramref name="name"/> (default: the file name) names it in messages.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="name">The model's name in messages.</param>
+    /// <param name="withWeights">
+    /// False to leave the initializers' data unread, for a framework that reads the file itself: the view then takes
+    /// almost no memory (the file's weights are not held twice while the framework loads); its initializers have
+    /// their names, types and dimensions but no values, and shapes that depend on their values cannot be inferred.
+    /// </param>
     /// <exception cref="OnnxModelException">The file is missing or unreadable, or the model breaks a rule (see the remarks).</exception>
-    public static OnnxModel Load(string path, string? name = null)
+    public static OnnxModel Load(string path, string? name = null, bool withWeights = true)
     {
         ArgumentNullException.ThrowIfNull(path);
         name ??= Path.GetFileNameWithoutExtension(path);
@@ -147,7 +160,7 @@ public sealed class OnnxModel
         try
         {
             using var stream = File.OpenRead(path);
-            proto = ModelProto.Parser.ParseFrom(stream);
+            proto = withWeights ? ModelProto.Parser.ParseFrom(stream) : WithoutWeights(ModelHeaderProto.Parser.WithDiscardUnknownFields(true).ParseFrom(stream));
         }
         catch (InvalidProtocolBufferException e)
         {
@@ -157,7 +170,7 @@ public sealed class OnnxModel
         {
             throw new OnnxModelException(name, $"cannot read '{path}': {e.Message}", innerException: e);
         }
-        return From(proto, name, $"'{path}'");
+        return From(proto, name, $"'{path}'", withWeights);
     }
 
     /// <summary>Reads a model from the bytes of an ONNX file.</summary>
@@ -168,7 +181,7 @@ public sealed class OnnxModel
         ArgumentNullException.ThrowIfNull(name);
         try
         {
-            return From(ModelProto.Parser.ParseFrom(model), name, "the model");
+            return From(ModelProto.Parser.ParseFrom(model), name, "the model", hasWeights: true);
         }
         catch (InvalidProtocolBufferException e)
         {
@@ -203,8 +216,13 @@ public sealed class OnnxModel
     /// one-dimensional placeholder where it cannot infer it. For a framework whose importer refuses an output that
     /// declares no shape but computes the shape itself (OpenCV DNN).
     /// </summary>
+    /// <exception cref="InvalidOperationException">The view was read without its weights.</exception>
     public byte[] WithDeclaredOutputShape()
     {
+        if (!HasWeights)
+        {
+            throw new InvalidOperationException($"model '{Name}' was read without its weights, it cannot be written");
+        }
         OnnxDimension[] shape;
         try
         {
@@ -223,7 +241,23 @@ public sealed class OnnxModel
     /// <summary>The shapes of every value, for Core's readers (the arrays must not be changed).</summary>
     internal IReadOnlyDictionary<string, long[]> Shapes => _shapes.Value;
 
-    private static OnnxModel From(ModelProto proto, string name, string what)
+    /// <summary>A model read without its initializers' data, as a model whose initializers hold no values.</summary>
+    private static ModelProto WithoutWeights(ModelHeaderProto header)
+    {
+        var model = new ModelProto { IrVersion = header.IrVersion };
+        model.OpsetImport.AddRange(header.OpsetImport);
+        if (header.Graph is { } graph)
+        {
+            model.Graph = new GraphProto { Name = graph.Name };
+            model.Graph.Node.AddRange(graph.Node);
+            model.Graph.Input.AddRange(graph.Input);
+            model.Graph.Output.AddRange(graph.Output);
+            model.Graph.Initializer.AddRange(graph.Initializer.Select(t => new TensorProto { Name = t.Name, DataType = t.DataType, Dims = { t.Dims } }));
+        }
+        return model;
+    }
+
+    private static OnnxModel From(ModelProto proto, string name, string what, bool hasWeights)
     {
         var graph = proto.Graph;
         if (graph is null || graph.Node.Count == 0)
@@ -238,7 +272,7 @@ public sealed class OnnxModel
         var constants = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
         foreach (var initializer in graph.Initializer)
         {
-            constants[initializer.Name] = new OnnxTensor(initializer);
+            constants[initializer.Name] = new OnnxTensor(initializer, hasData: hasWeights);
         }
         var initializers = constants.Keys.ToHashSet(StringComparer.Ordinal);
         var computation = new List<NodeProto>(graph.Node.Count);
@@ -276,7 +310,7 @@ public sealed class OnnxModel
             throw new OnnxModelException(name, $"output '{output.Name}' has element type {output.ElementType}; CnnPerf runs float32 models");
         }
         var listedConstantOutputs = graph.Input.Select(i => i.Name).Where(n => constants.ContainsKey(n) && !initializers.Contains(n)).ToList();
-        return new OnnxModel(proto, name, opset, input, ResolveInputShape(input, name), output, constants, computation, listedConstantOutputs);
+        return new OnnxModel(proto, hasWeights, name, opset, input, ResolveInputShape(input, name), output, constants, computation, listedConstantOutputs);
     }
 
     /// <summary>The one rule for symbolic dimensions (see the remarks of the class).</summary>

@@ -1,6 +1,6 @@
 namespace CnnPerf.Onnx;
 
-/// <summary>Writes ONNX model files (<see cref="OnnxModel.Load(string, string?)"/> reads them).</summary>
+/// <summary>Writes ONNX model files (<see cref="OnnxModel.Load(string, string?, bool)"/> reads them).</summary>
 public static class OnnxModelFile
 {
     /// <summary>

@@ -11,16 +11,23 @@ public sealed class OnnxTensor
 {
     private readonly long[] _dimensions;
 
-    /// <summary>Wraps a tensor of the file; <paramref name="name"/> replaces its own (a Constant node's value is named after the node's output).</summary>
-    internal OnnxTensor(TensorProto proto, string? name = null)
+    /// <summary>
+    /// Wraps a tensor of the file; <paramref name="name"/> replaces its own (a Constant node's value is named after the
+    /// node's output); <paramref name="hasData"/> is false for an initializer of a model read without its weights.
+    /// </summary>
+    internal OnnxTensor(TensorProto proto, string? name = null, bool hasData = true)
     {
         Proto = proto;
+        HasData = hasData;
         Name = name ?? proto.Name;
         _dimensions = proto.Dims.ToArray();
     }
 
     /// <summary>The tensor's name (the value it defines).</summary>
     public string Name { get; }
+
+    /// <summary>False for an initializer of a model read without its weights: its values are not there.</summary>
+    public bool HasData { get; }
 
     /// <summary>The element type.</summary>
     public OnnxElementType ElementType => (OnnxElementType)Proto.DataType;
@@ -71,10 +78,7 @@ public sealed class OnnxTensor
     /// <exception cref="CnnPerfException">The tensor is not of type FLOAT or its data is inconsistent with its shape.</exception>
     public float[] ToFloats()
     {
-        if (ElementType != OnnxElementType.Float)
-        {
-            throw new CnnPerfException($"ONNX tensor '{Name}' has data type {ElementType}, expected {OnnxElementType.Float}");
-        }
+        CheckData(OnnxElementType.Float);
         var values = Proto.RawData.Length > 0
             ? MemoryMarshal.Cast<byte, float>(Proto.RawData.Span).ToArray()
             : Proto.FloatData.ToArray();
@@ -89,13 +93,22 @@ public sealed class OnnxTensor
     /// <exception cref="CnnPerfException">The tensor is not of type INT64.</exception>
     public long[] ToInt64s()
     {
-        if (ElementType != OnnxElementType.Int64)
-        {
-            throw new CnnPerfException($"ONNX tensor '{Name}' has data type {ElementType}, expected {OnnxElementType.Int64}");
-        }
+        CheckData(OnnxElementType.Int64);
         return Proto.RawData.Length > 0
             ? MemoryMarshal.Cast<byte, long>(Proto.RawData.Span).ToArray()
             : Proto.Int64Data.ToArray();
+    }
+
+    private void CheckData(OnnxElementType expected)
+    {
+        if (ElementType != expected)
+        {
+            throw new CnnPerfException($"ONNX tensor '{Name}' has data type {ElementType}, expected {expected}");
+        }
+        if (!HasData)
+        {
+            throw new CnnPerfException($"the values of ONNX tensor '{Name}' were not read (the model was read without its weights)");
+        }
     }
 
     private static TensorProto NewProto(string name, OnnxElementType type, long[] dimensions, int valueCount)

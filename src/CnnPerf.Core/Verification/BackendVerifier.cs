@@ -34,7 +34,16 @@ public static class BackendVerifier
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputCount, 1);
-        var prepared = reference.Prepare(model);
+        var backends = candidates.ToList();
+        PreparedModel prepared;
+        try
+        {
+            prepared = PreparedModel.Read(model, withWeights: reference.NeedsWeights || backends.Any(b => b.NeedsWeights));
+        }
+        catch (Onnx.OnnxModelException e)
+        {
+            throw new InferenceException(reference.Name, e);
+        }
         List<Tensor> inputs;
         List<float[]> expected;
         using (var session = reference.Load(prepared, options))
@@ -42,7 +51,7 @@ public static class BackendVerifier
             inputs = Enumerable.Range(seed, inputCount).Select(s => Tensor.Random(session.InputShape, s)).ToList();
             expected = inputs.Select(input => RunOnce(session, input)).ToList();
         }
-        var results = candidates.Select(backend => Compare(backend, prepared, options, inputs, expected, tolerance)).ToList();
+        var results = backends.Select(backend => Compare(backend, prepared, options, inputs, expected, tolerance)).ToList();
         return new VerificationReport(model.Name, reference.Name, tolerance, results);
     }
 

@@ -27,6 +27,10 @@ public sealed class OnnxRuntimeBackend : IInferenceBackend
     public BackendAvailability Availability => Native.Value.Availability;
 
     /// <inheritdoc />
+    /// <remarks>False: ONNX Runtime reads the model file itself, the graph view gives only names and shapes.</remarks>
+    public bool NeedsWeights => false;
+
+    /// <inheritdoc />
     public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options) => [.. Problems(model, options).Select(p => p.Message)];
 
     /// <inheritdoc />

@@ -54,6 +54,25 @@ public class OnnxModelTests
     }
 
     [Test]
+    public void A_model_read_without_weights_has_its_structure_and_no_values()
+    {
+        var path = Path.Combine(_directory, "light.onnx");
+        SmallModel("light").Save(path);
+
+        var model = OnnxModel.Load(path, withWeights: false);
+
+        Assert.That(model.HasWeights, Is.False);
+        Assert.That(model.Nodes.Select(n => n.OpType), Is.EqualTo(new[] { "Conv", "Relu", "Reshape" }));
+        Assert.That(model.Constant("w")!.Dimensions, Is.EqualTo(new long[] { 3, 3, 3, 3 }));
+        Assert.That(model.Constant("w")!.HasData, Is.False);
+        Assert.That(() => model.Constant("w")!.ToFloats(), Throws.InstanceOf<CnnPerfException>().With.Message.EqualTo(
+            "the values of ONNX tensor 'w' were not read (the model was read without its weights)"));
+        Assert.That(model.Constant("target")!.ToInt64s(), Is.EqualTo(new long[] { 0, -1 }), "a Constant node's value is part of the structure");
+        Assert.That(model.InputShape, Is.EqualTo(new CnnPerf.Backends.TensorShape(1, 3, 8, 8)));
+        Assert.That(model.OutputShape, Is.EqualTo(new CnnPerf.Backends.TensorShape(1, 192)));
+    }
+
+    [Test]
     public void An_unnamed_node_is_labelled_by_its_first_output()
     {
         var model = Load(SmallModel(), "labels");

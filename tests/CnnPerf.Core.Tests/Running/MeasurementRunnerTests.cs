@@ -90,6 +90,18 @@ public class MeasurementRunnerTests
         Assert.That(result.Failure.Message, Is.EqualTo("spin: model 'corrupt': protobuf parsing failed"));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void The_model_is_read_with_its_weights_only_for_a_backend_that_needs_them(bool needsWeights)
+    {
+        var backend = new SpinBackend(1) { NeedsWeights = needsWeights };
+
+        var result = new MeasurementRunner().Run(Spin().WithIterations(1).Build(), backend);
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(backend.Loaded!.Graph.HasWeights, Is.EqualTo(needsWeights));
+    }
+
     [Test]
     public void A_batch_the_model_does_not_have_is_rejected()
     {
