@@ -105,7 +105,7 @@ public sealed class OnnxModel
     {
         get
         {
-            var declared = Output.Dimensions?.Select((d, axis) => d.IsFixed ? d.Value : axis == 0 ? SymbolicBatch : (long?)null).ToArray();
+            var declared = Output.Dimensions?.Select(Resolve).ToArray();
             long[]? shape = declared is { Length: > 0 } && declared.All(d => d is not null) ? [.. declared.Select(d => d!.Value)] : null;
             if (shape is null)
             {
@@ -313,7 +313,13 @@ public sealed class OnnxModel
         return new OnnxModel(proto, hasWeights, name, opset, input, ResolveInputShape(input, name), output, constants, computation, listedConstantOutputs);
     }
 
-    /// <summary>The one rule for symbolic dimensions (see the remarks of the class).</summary>
+    /// <summary>
+    /// The one rule for symbolic dimensions (see the remarks of the class): a fixed size stays, a symbolic or unknown
+    /// batch (axis 0) is <see cref="SymbolicBatch"/>, any other symbolic or unknown dimension has no size (null).
+    /// </summary>
+    private static long? Resolve(OnnxDimension dimension, int axis) => dimension.IsFixed ? dimension.Value : axis == 0 ? SymbolicBatch : null;
+
+    /// <summary>The input's shape by <see cref="Resolve"/>; a dimension without a size is an error.</summary>
     private static TensorShape ResolveInputShape(OnnxValueInfo input, string model)
     {
         if (input.Dimensions is not { Count: > 0 } dimensions)
@@ -324,10 +330,8 @@ public sealed class OnnxModel
         for (var axis = 0; axis < dimensions.Count; axis++)
         {
             var d = dimensions[axis];
-            resolved[axis] = d.IsFixed ? d.Value!.Value
-                : axis == 0 ? SymbolicBatch
-                : throw new OnnxModelException(model,
-                    $"input '{input.Name}' {Format(dimensions)} has {(d.Symbol is null ? "an unknown" : $"the symbolic")} dimension {d} at axis {axis}; only the batch (axis 0) may be symbolic, the others must be fixed");
+            resolved[axis] = Resolve(d, axis) ?? throw new OnnxModelException(model,
+                $"input '{input.Name}' {Format(dimensions)} has {(d.Symbol is null ? "an unknown" : "the symbolic")} dimension {d} at axis {axis}; only the batch (axis 0) may be symbolic, the others must be fixed");
         }
         var elements = OnnxShapes.ElementCount(resolved);
         if (resolved.Any(d => d > int.MaxValue) || elements > Array.MaxLength || elements < 0)
