@@ -1,3 +1,4 @@
+using CnnPerf.Core.Tests.Onnx;
 using CnnPerf.Metrics;
 using CnnPerf.Models;
 using CnnPerf.Running;
@@ -6,7 +7,7 @@ namespace CnnPerf.Core.Tests.Running;
 
 public class MeasurementRunnerTests
 {
-    private static readonly ModelSource Model = new("spin_model", "/nonexistent/spin.onnx", ModelFormat.Onnx);
+    private static readonly ModelSource Model = TinyModel.Save("spin_model");
 
     private static RunConfigurationBuilder Spin(ModelSource? model = null) =>
         RunConfiguration.For(model ?? Model, SpinBackend.BackendName).WithWarmup(WarmupPolicy.Fixed(2));
@@ -114,13 +115,25 @@ public class MeasurementRunnerTests
     }
 
     [Test]
-    public void A_model_the_backend_cannot_load_is_a_failed_result_with_the_reason()
+    public void A_model_the_backend_cannot_load_is_an_invalid_result_with_the_reason()
     {
         var result = new MeasurementRunner().Run(Spin(Model with { Name = "corrupt" }).WithIterations(5).Build(), new SpinBackend(1));
 
         Assert.That(result.Status, Is.EqualTo(RunStatus.Failed));
-        Assert.That(result.Failure!.Kind, Is.EqualTo(FailureKind.Error));
+        Assert.That(result.Failure!.Kind, Is.EqualTo(FailureKind.Invalid), "a model problem found before measuring");
         Assert.That(result.Failure.Message, Is.EqualTo("spin: model 'corrupt': protobuf parsing failed"));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void The_model_is_read_with_its_weights_only_for_a_backend_that_needs_them(bool needsWeights)
+    {
+        var backend = new SpinBackend(1) { NeedsWeights = needsWeights };
+
+        var result = new MeasurementRunner().Run(Spin().WithIterations(1).Build(), backend);
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(backend.Loaded!.Graph.HasWeights, Is.EqualTo(needsWeights));
     }
 
     [Test]
