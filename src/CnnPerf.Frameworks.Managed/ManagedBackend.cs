@@ -1,6 +1,5 @@
 using System.Numerics;
 using CnnPerf.Backends;
-using CnnPerf.Frameworks.Managed.Graph;
 using CnnPerf.Frameworks.Managed.Planning;
 using CnnPerf.Models;
 using CnnPerf.Onnx;
@@ -31,69 +30,47 @@ public sealed class ManagedBackend : IInferenceBackend
     public BackendAvailability Availability => BackendAvailability.Available;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options)
+    public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ManagedSettings.Parse(options, out var problems);
-        var found = problems.ToList();
-        if (model.Format != ModelFormat.Onnx)
+        var problems = Problems(model, options, out _);
+        if (model.Format == ModelFormat.Onnx)
         {
-            found.Add($"model '{model.Name}' is {model.Format}; the managed engine reads ONNX only");
-            return found;
+            problems.AddRange(GraphPlanner.UnsupportedNodes(model.Graph).Select(node => Unsupported(model.Name, node)));
         }
-        OnnxGraph graph;
-        try
-        {
-            graph = OnnxGraph.From(OnnxModelFile.Load(model.Path), model.Name);
-        }
-        catch (Exception e) when (e is CnnPerfException or ArgumentException)
-        {
-            found.Add(e.Message);
-            return found;
-        }
-        foreach (var node in GraphPlanner.UnsupportedNodes(graph))
-        {
-            found.Add(new InferenceException(BackendName, model.Name, "operator not supported by the managed engine", node.Name, OpName(node)).Message);
-        }
-        return found;
+        return [.. problems.Select(p => p.Message)];
     }
 
     /// <inheritdoc />
-    public IInferenceSession Load(ModelSource model, BackendOptions options) => Load(model, options, out _);
+    public IInferenceSession Load(PreparedModel model, BackendOptions options) => LoadSession(model, options);
 
     /// <summary>Loads a model and returns the managed session with its plan details.</summary>
     /// <exception cref="InferenceException">A setting is bad, the file cannot be read, or a node cannot be planned.</exception>
-    public ManagedSession LoadSession(ModelSource model, BackendOptions options) => Load(model, options, out _);
+    public ManagedSession LoadSession(ModelSource model, BackendOptions options) => LoadSession(this.Prepare(model), options);
 
-    private static ManagedSession Load(ModelSource model, BackendOptions options, out ManagedSettings settings)
+    /// <summary>Loads a prepared model and returns the managed session with its plan details.</summary>
+    /// <exception cref="InferenceException">A setting is bad or a node cannot be planned.</exception>
+    public ManagedSession LoadSession(PreparedModel model, BackendOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        settings = ManagedSettings.Parse(options, out var problems);
-        if (problems.Count > 0)
+        if (Problems(model, options, out var settings) is [var problem, ..])
         {
-            throw new InferenceException(BackendName, model.Name, string.Join("; ", problems));
-        }
-        if (model.Format != ModelFormat.Onnx)
-        {
-            throw new InferenceException(BackendName, model.Name, $"format {model.Format} is not supported; the managed engine reads ONNX only");
-        }
-        OnnxGraph graph;
-        try
-        {
-            graph = OnnxGraph.From(OnnxModelFile.Load(model.Path), model.Name);
-        }
-        catch (Exception e) when (e is CnnPerfException or ArgumentException)
-        {
-            throw new InferenceException(BackendName, model.Name, e.Message, innerException: e);
+            throw problem;
         }
         GraphPlan plan;
         try
         {
-            plan = GraphPlanner.Plan(graph, settings.Technique);
+            plan = GraphPlanner.Plan(model.Graph, settings.Technique);
+        }
+        catch (PlanningException e) when (e.Node is { OpType: var op } node && !GraphPlanner.SupportedOperators.Contains(op))
+        {
+            throw Unsupported(model.Name, node);
         }
         catch (PlanningException e)
         {
-            throw new InferenceException(BackendName, model.Name, e.Message, e.Node?.Name, e.Node is null ? null : OpName(e.Node), e);
+            throw new InferenceException(BackendName, model.Name, e.Message, e.Node?.Label, e.Node?.QualifiedOpType, e);
+        }
+        catch (OnnxModelException e)
+        {
+            throw new InferenceException(BackendName, e);
         }
         try
         {
@@ -109,5 +86,19 @@ public sealed class ManagedBackend : IInferenceBackend
         }
     }
 
-    private static string OpName(NodeProto node) => node.Domain is "" or "ai.onnx" ? node.OpType : $"{node.Domain}.{node.OpType}";
+    /// <summary>Problems with the settings and the model's format.</summary>
+    private static List<InferenceException> Problems(PreparedModel model, BackendOptions options, out ManagedSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        settings = ManagedSettings.Parse(options, out var problems);
+        var found = problems.Select(p => new InferenceException(BackendName, model.Name, p)).ToList();
+        if (model.Format != ModelFormat.Onnx)
+        {
+            found.Add(new InferenceException(BackendName, model.Name, $"the file is {model.Format}; the managed engine reads ONNX only"));
+        }
+        return found;
+    }
+
+    private static InferenceException Unsupported(string model, OnnxNode node) =>
+        new(BackendName, model, "operator not supported by the managed engine", node.Label, node.QualifiedOpType);
 }

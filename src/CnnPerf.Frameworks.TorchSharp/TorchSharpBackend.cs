@@ -4,7 +4,6 @@ using CnnPerf.Backends;
 using CnnPerf.Frameworks.TorchSharp.Graph;
 using CnnPerf.Frameworks.TorchSharp.Native;
 using CnnPerf.Models;
-using CnnPerf.Onnx;
 using TorchSharp;
 
 namespace CnnPerf.Frameworks.TorchSharp;
@@ -40,48 +39,23 @@ public sealed class TorchSharpBackend : IInferenceBackend
     public BackendAvailability Availability => TorchSharpLibrary.Availability;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options)
+    public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<string>();
-        if (options.Threads < 1)
-        {
-            problems.Add($"{Name}: threads must be at least 1, got {options.Threads}");
-        }
-        problems.AddRange(options.Settings.Keys.Select(key => $"{Name}: unknown setting '{key}' (this backend has none)"));
-        if (!Availability.IsAvailable)
-        {
-            problems.Add($"{Name}: unavailable: {Availability.Reason}");
-        }
-        try
+        var problems = Problems(model, options);
+        if (model.Format == ModelFormat.Onnx)
         {
             Compile(model, out var compileProblems);
-            problems.AddRange(compileProblems.Select(p => p.Message));
+            problems.AddRange(compileProblems);
         }
-        catch (InferenceException e)
-        {
-            problems.Add(e.Message);
-        }
-        return problems;
+        return [.. problems.Select(p => p.Message)];
     }
 
     /// <inheritdoc />
-    public IInferenceSession Load(ModelSource model, BackendOptions options)
+    public IInferenceSession Load(PreparedModel model, BackendOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Threads < 1)
+        if (Problems(model, options) is [var problem, ..])
         {
-            throw new InferenceException(Name, model.Name, $"threads must be at least 1, got {options.Threads}");
-        }
-        if (options.Settings.Count > 0)
-        {
-            throw new InferenceException(Name, model.Name, $"unknown setting '{options.Settings.Keys.First()}' (this backend has none)");
-        }
-        if (!Availability.IsAvailable)
-        {
-            throw new InferenceException(Name, model.Name, $"unavailable: {Availability.Reason}");
+            throw problem;
         }
         var program = Compile(model, out var problems) ?? throw problems[0];
         _ = _interOpThreads.Value;
@@ -95,23 +69,30 @@ public sealed class TorchSharpBackend : IInferenceBackend
         }
     }
 
-    private GraphProgram? Compile(ModelSource model, out IReadOnlyList<InferenceException> problems)
+    /// <summary>Problems with the options, the library and the model's format, before the graph is compiled.</summary>
+    private List<InferenceException> Problems(PreparedModel model, BackendOptions options)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (options.Threads < 1)
+        {
+            problems.Add($"threads must be at least 1, got {options.Threads}");
+        }
+        problems.AddRange(options.Settings.Keys.Select(key => $"unknown setting '{key}' (this backend has none)"));
+        if (!Availability.IsAvailable)
+        {
+            problems.Add($"unavailable: {Availability.Reason}");
+        }
         if (model.Format != ModelFormat.Onnx)
         {
-            throw new InferenceException(Name, model.Name, $"only ONNX models are supported, not {model.Format}");
+            problems.Add($"only ONNX models are supported, not {model.Format}");
         }
-        ModelProto proto;
-        try
-        {
-            proto = OnnxModelFile.Load(model.Path);
-        }
-        catch (CnnPerfException e)
-        {
-            throw new InferenceException(Name, model.Name, e.Message, innerException: e);
-        }
-        return GraphProgram.Compile(proto, model.Name, Name, out problems);
+        return [.. problems.Select(p => new InferenceException(Name, model.Name, p))];
     }
+
+    private GraphProgram? Compile(PreparedModel model, out IReadOnlyList<InferenceException> problems) =>
+        GraphProgram.Compile(model.Graph, Name, out problems);
 
     /// <summary>Inter-op parallelism can only be set before torch first uses it; one thread keeps single-input runs serial.</summary>
     private static bool SetInterOpThreads()

@@ -1,4 +1,6 @@
 using CnnPerf.Backends;
+using CnnPerf.Running;
+using CnnPerf.Onnx;
 using CnnPerf.Verification;
 
 namespace CnnPerf.Frameworks.Managed.Tests;
@@ -18,18 +20,32 @@ public sealed class ManagedBackendTests
     [Test]
     public void UnsupportedOperatorIsReportedByValidateAndLoadWithNodeAndOperator()
     {
-        var model = TestModels.SmallNetwork();
-        var node = model.Graph.Node.First(n => n.OpType == "LRN");
-        node.OpType = "HardSwish";
-        var source = TestModels.Save(model, "unsupported");
+        var source = TestModels.Save(TestModels.SmallNetwork(lrnReplacement: "HardSwish"), "unsupported");
 
         var problems = Backend.Validate(source, BackendOptions.Default);
 
-        Assert.That(problems, Has.Count.EqualTo(1));
-        Assert.That(problems[0], Does.Contain($"node '{node.Name}'").And.Contain("op HardSwish").And.Contain("not supported"));
+        Assert.That(problems, Is.EqualTo(new[] { "managed: model 'unsupported' at node 'hardswish_1' (op HardSwish): operator not supported by the managed engine" }));
         var error = Assert.Throws<InferenceException>(() => Backend.Load(source, BackendOptions.Default).Dispose())!;
-        Assert.That(error.NodeName, Is.EqualTo(node.Name));
+        Assert.That(error.Message, Is.EqualTo(problems[0]));
+        Assert.That(error.NodeName, Is.EqualTo("hardswish_1"));
         Assert.That(error.OpType, Is.EqualTo("HardSwish"));
+    }
+
+    [Test]
+    public void AConfigurationReadsItsModelFileOnce()
+    {
+        using var file = new CountedModelFile(TestModels.ConvolutionChain(), "counted");
+        var configuration = RunConfiguration.For(file.Source, ManagedBackend.BackendName).WithWarmup(WarmupPolicy.Fixed(1)).WithIterations(2).Build();
+
+        var result = new MeasurementRunner().Run(configuration, Backend);
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(file.Reads, Is.EqualTo(1), "validation and loading share the one read");
+        Backend.Validate(file.Source, BackendOptions.Default);
+        using (Backend.Load(file.Source, BackendOptions.Default))
+        {
+            Assert.That(file.Reads, Is.EqualTo(3), "each call with a file reads it once more");
+        }
     }
 
     [Test]
@@ -62,11 +78,13 @@ public sealed class ManagedBackendTests
     [Test]
     public void WeightsThatTwoConvolutionsShareArePackedForBoth()
     {
-        // The planner drops a weight tensor from the graph once its only reader is packed; a shared one must stay.
-        var model = TestModels.ConvolutionChain();
-        var convolutions = model.Graph.Node.Where(n => n.OpType == "Conv").ToList();
-        convolutions[2].Input[1] = convolutions[1].Input[1];
-        var source = TestModels.Save(model, "shared");
+        var random = new Random(3);
+        var weights = Enumerable.Range(0, 8 * 8 * 9).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var pads = OnnxAttribute.Of("pads", 1L, 1L, 1L, 1L);
+        var model = new OnnxModelWriter("shared").Input("x", 1, 8, 16, 16).Output("y", 1, 8, 16, 16)
+            .Initializer(OnnxTensor.FromFloats("w", [8, 8, 3, 3], weights))
+            .Node("Conv", "conv_1", ["x", "w"], ["a"], pads).Node("Relu", "relu_1", ["a"], ["b"]).Node("Conv", "conv_2", ["b", "w"], ["y"], pads);
+        var source = TestModels.Save(model.ToBytes(), "shared");
         using var session = Backend.LoadSession(source, BackendOptions.Default);
 
         var input = Tensor.Random(session.InputShape, 11);

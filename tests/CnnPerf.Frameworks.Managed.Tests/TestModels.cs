@@ -8,9 +8,10 @@ internal static class TestModels
 {
     /// <summary>
     /// A small network touching most operators: conv+bn+relu, max pool, a residual add, a depthwise conv with
-    /// ReLU6, concat, LRN, average and global average pooling, flatten and gemm.
+    /// ReLU6, concat, LRN (or a node of <paramref name="lrnReplacement"/> in its place), average and global average
+    /// pooling, flatten and gemm.
     /// </summary>
-    public static ModelProto SmallNetwork()
+    public static byte[] SmallNetwork(string? lrnReplacement = null)
     {
         var b = new OnnxGraphBuilder("small", 5);
         var x = b.Input("input", 1, 3, 33, 31);
@@ -19,7 +20,7 @@ internal static class TestModels
         var c2 = b.BatchNormalization(b.Conv(p, 16, 3, pad: 1));
         var r = b.Relu(b.Add(c2, p));
         var dw = b.Relu6(b.Conv(r, 16, 3, pad: 1, groups: 16));
-        var cat = b.Concat(b.Lrn(dw), b.Conv(r, 8, 1));
+        var cat = b.Concat(lrnReplacement is null ? b.Lrn(dw) : b.Unary(lrnReplacement, dw), b.Conv(r, 8, 1));
         var avg = b.AveragePool(cat, 3, 1, pad: 1);
         var g = b.GlobalAveragePool(avg);
         b.Output(b.Gemm(b.Flatten(g), 10));
@@ -30,7 +31,7 @@ internal static class TestModels
     /// Two concatenations: one of two branches that nothing else reads, one of a value that a later node reads too
     /// (and of a branch that reads the first concatenation).
     /// </summary>
-    public static ModelProto ConcatNetwork()
+    public static byte[] ConcatNetwork()
     {
         var b = new OnnxGraphBuilder("concat", 5);
         var x = b.Input("input", 1, 4, 12, 10);
@@ -42,7 +43,7 @@ internal static class TestModels
     }
 
     /// <summary>A chain of five 3x3 convolutions with ReLU on a 32x32 image.</summary>
-    public static ModelProto ConvolutionChain()
+    public static byte[] ConvolutionChain()
     {
         var b = new OnnxGraphBuilder("chain", 3);
         var x = b.Input("input", 1, 8, 32, 32);
@@ -63,7 +64,7 @@ internal static class TestModels
     });
 
     /// <summary>Saves <paramref name="model"/> under <paramref name="name"/> in the test process's temporary folder.</summary>
-    public static ModelSource Save(ModelProto model, string name)
+    public static ModelSource Save(byte[] model, string name)
     {
         var path = Path.Combine(Folder.Value, $"{name}.onnx");
         OnnxModelFile.Save(model, path);

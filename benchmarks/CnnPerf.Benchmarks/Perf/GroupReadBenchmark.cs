@@ -5,7 +5,8 @@ namespace CnnPerf.Benchmarks.Perf;
 
 /// <summary>
 /// One read of a group of 4 software events (one read() system call), the cost of a counter snapshot. With
-/// inherit the kernel also sums the copies in threads created after the group opened.
+/// inherit the kernel also sums the copies in threads created after the group opened, and a read it refuses while
+/// such a thread starts or exits (the runtime's tiered-compilation worker exits after 4 s idle) is read again.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

@@ -37,10 +37,15 @@ public static class CommandStat
         var reading = await counted.WaitForExitAsync(cancellationToken);
         await forward;
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new CommandStatResult(counted.Process.ExitCode, elapsed, ToMetrics(reading), [.. probe.Where(p => !p.Opened)]);
+        var notCounted = reading.Events.Zip(reading.Values).Where(pair => !pair.Second.IsCounted)
+            .Select(pair => new EventAvailability(pair.First, true, null, CounterMetrics.NotCountedReason(pair.Second)));
+        return new CommandStatResult(counted.Process.ExitCode, elapsed, ToMetrics(reading), [.. probe.Where(p => !p.Opened), .. notCounted]);
     }
 
-    /// <summary>Converts a reading to metric values: catalogue ids where the event has one, scaled PMU units otherwise.</summary>
+    /// <summary>
+    /// Converts a reading to metric values: catalogue ids where the event has one, scaled PMU units otherwise;
+    /// none for an event that was not counted.
+    /// </summary>
     public static IReadOnlyList<MetricValue> ToMetrics(GroupReading reading)
     {
         var known = new Dictionary<string, CounterValue>(StringComparer.Ordinal);
@@ -49,6 +54,10 @@ public static class CommandStat
         {
             var perfEvent = reading.Events[i];
             var value = reading.Values[i];
+            if (!value.IsCounted)
+            {
+                continue;
+            }
             if (PerfCounterMapping.MetricIdOf(perfEvent) is { } id)
             {
                 known[id] = value;

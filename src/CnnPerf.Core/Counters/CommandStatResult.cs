@@ -10,5 +10,8 @@ namespace CnnPerf.Counters;
 /// Counted metrics (ids of <see cref="MetricIds"/> where the event has one, else the event's name) and derived
 /// ones.
 /// </param>
-/// <param name="Unavailable">The requested events that could not be opened, with errno and reason.</param>
+/// <param name="Unavailable">
+/// The requested events that could not be opened (with errno and reason), then those that opened but were never
+/// counted (the reason, no errno).
+/// </param>
 public sealed record CommandStatResult(int ExitCode, TimeSpan Elapsed, IReadOnlyList<MetricValue> Metrics, IReadOnlyList<EventAvailability> Unavailable);

@@ -10,7 +10,11 @@ public interface ICounterSource : IDisposable
     /// <summary>Short name, for example <c>perf</c>.</summary>
     string Name { get; }
 
-    /// <summary>Every counter this source knows, available or not, with the reason when not.</summary>
+    /// <summary>
+    /// Every counter this source knows, available or not, with the reason when not. After <see cref="Start"/>
+    /// it also reports, as unavailable with the reason, the counters that failed to open or stopped counting
+    /// mid-run.
+    /// </summary>
     IReadOnlyList<CounterStatus> Probe();
 
     /// <summary>
@@ -19,6 +23,9 @@ public interface ICounterSource : IDisposable
     /// </summary>
     void Start();
 
-    /// <summary>Reads every open counter (cumulative since <see cref="Start"/>).</summary>
+    /// <summary>
+    /// Reads every open counter (cumulative since <see cref="Start"/>). A counter that fails to read is left out
+    /// of this and every later snapshot, and <see cref="Probe"/> says why.
+    /// </summary>
     CounterSnapshot Read();
 }

@@ -27,7 +27,7 @@ public sealed class ModelZoo
     /// <summary>The name of the pretrained network from NuGet.</summary>
     public const string PretrainedResNet18 = "resnet18_cntk";
 
-    private static readonly (ZooModel Model, Func<string, long, ModelProto> Build)[] Builders =
+    private static readonly (ZooModel Model, Func<string, long, byte[]> Build)[] Builders =
     [
         (new("alexnet", ModelOrigin.Zoo, "AlexNet, single tower, 224x224"), AlexNet.Build),
         (new("squeezenet1_1", ModelOrigin.Zoo, "SqueezeNet 1.1"), SqueezeNet11.Build),
@@ -87,9 +87,9 @@ public sealed class ModelZoo
         return Path.Combine(cacheHome, "cnnperf", "models");
     }
 
-    /// <summary>Builds a zoo network in memory (nothing is cached).</summary>
+    /// <summary>Builds a zoo network in memory (nothing is cached): the bytes of its ONNX file.</summary>
     /// <exception cref="CnnPerfException"><paramref name="name"/> is not a network the zoo builds.</exception>
-    public static ModelProto Build(string name, long seed = DefaultSeed) => FindBuilder(name)(name, seed);
+    public static byte[] Build(string name, long seed = DefaultSeed) => FindBuilder(name)(name, seed);
 
     /// <summary>A zoo model by name: a built network (built and cached now if needed) or <c>resnet18_cntk</c>.</summary>
     /// <exception cref="CnnPerfException">The name is unknown, the cache folder is not writable, or the packaged model cannot be found.</exception>
@@ -151,7 +151,7 @@ public sealed class ModelZoo
     /// <summary>The cache file of a built network, keyed by name, builder version and seed.</summary>
     public string CachePath(string name) => Path.Combine(CacheDirectory, $"{name}.b{BuilderVersion}.s{Seed}.onnx");
 
-    private static Func<string, long, ModelProto> FindBuilder(string name) =>
+    private static Func<string, long, byte[]> FindBuilder(string name) =>
         Builders.FirstOrDefault(b => b.Model.Name == name).Build
         ?? throw new CnnPerfException($"'{name}' is not a network the zoo builds (it builds {string.Join(", ", Builders.Select(b => b.Model.Name))})");
 }

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Google.Protobuf;
-
 namespace CnnPerf.Onnx;
 
 /// <summary>
@@ -24,12 +21,13 @@ public sealed class OnnxGraphBuilder
     /// <summary>The ONNX IR version matching <see cref="OpsetVersion"/>.</summary>
     public const int IrVersion = 7;
 
-    private const int FloatType = (int)TensorProto.Types.DataType.Float;
-
-    private readonly GraphProto _graph;
+    private readonly OnnxModelWriter _writer;
+    private readonly string _graphName;
     private readonly SeededWeights _random;
     private readonly Dictionary<string, long[]> _shapes = [];
-    private readonly Dictionary<string, TensorProto> _constants = [];
+    private readonly Dictionary<string, OnnxTensor> _constants = [];
+    private int _nodeCount;
+    private bool _hasOutput;
     private readonly Dictionary<string, int> _nameCounts = [];
     private readonly Stack<string> _scopes = new();
     private bool _built;
@@ -40,7 +38,8 @@ public sealed class OnnxGraphBuilder
     public OnnxGraphBuilder(string graphName, long seed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(graphName);
-        _graph = new GraphProto { Name = graphName };
+        _writer = new OnnxModelWriter(graphName);
+        _graphName = graphName;
         _random = new SeededWeights(seed);
     }
 
@@ -56,7 +55,7 @@ public sealed class OnnxGraphBuilder
         {
             throw new ArgumentException($"value '{name}' already exists", nameof(name));
         }
-        _graph.Input.Add(ValueInfo(name, shape));
+        _writer.Input(name, [.. shape.Select(d => (OnnxDimension)d)]);
         _shapes[name] = shape;
         return new OnnxValue(name, shape);
     }
@@ -65,7 +64,8 @@ public sealed class OnnxGraphBuilder
     public OnnxGraphBuilder Output(OnnxValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        _graph.Output.Add(ValueInfo(value.Name, value.Shape));
+        _writer.Output(value.Name, [.. value.Shape.Select(d => (OnnxDimension)d)]);
+        _hasOutput = true;
         return this;
     }
 
@@ -128,6 +128,16 @@ public sealed class OnnxGraphBuilder
         ]);
         node.Attribute.Add(Float("epsilon", epsilon));
         return Add(node);
+    }
+
+    /// <summary>
+    /// A node of an operator with one input and no attributes that keeps its input's shape (for example
+    /// <c>Sigmoid</c> or <c>HardSwish</c>), named after the operator.
+    /// </summary>
+    public OnnxValue Unary(string opType, OnnxValue x)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(opType);
+        return Add(Node(opType, NextName(opType.ToLowerInvariant()), [Required(x).Name]));
     }
 
     /// <summary>Rectified linear unit.</summary>
@@ -219,28 +229,21 @@ public sealed class OnnxGraphBuilder
         return Add(node);
     }
 
-    /// <summary>The finished model. The builder cannot be used afterwards.</summary>
+    /// <summary>The finished model, as the bytes of an ONNX file. The builder cannot be used afterwards.</summary>
     /// <exception cref="InvalidOperationException">No output was declared, or the model was already built.</exception>
-    public ModelProto Build(string docString = "")
+    public byte[] Build(string docString = "")
     {
         if (_built)
         {
             throw new InvalidOperationException("the model was already built");
         }
-        if (_graph.Output.Count == 0)
+        if (!_hasOutput)
         {
-            throw new InvalidOperationException($"graph '{_graph.Name}' has no output: call Output first");
+            throw new InvalidOperationException($"graph '{_graphName}' has no output: call Output first");
         }
         _built = true;
-        var model = new ModelProto
-        {
-            IrVersion = IrVersion,
-            ProducerName = "CnnPerf",
-            DocString = docString,
-            Graph = _graph,
-        };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
-        return model;
+        _writer.DocString = docString;
+        return _writer.ToBytes();
     }
 
     private OnnxValue Add(NodeProto node)
@@ -249,9 +252,18 @@ public sealed class OnnxGraphBuilder
         {
             throw new InvalidOperationException("the model was already built");
         }
-        var shape = OnnxShapeInference.InferNode(node, _shapes, _constants)[0];
+        long[] shape;
+        try
+        {
+            shape = OnnxShapeInference.InferNode(new OnnxNode(node, _nodeCount, _constants.GetValueOrDefault), _shapes)[0];
+        }
+        catch (CnnPerfException e)
+        {
+            throw new OnnxModelException(_graphName, e.Message, node.Name, node.OpType, e);
+        }
         _shapes[node.Output[0]] = shape;
-        _graph.Node.Add(node);
+        _writer.Add(node);
+        _nodeCount++;
         return new OnnxValue(node.Output[0], shape);
     }
 
@@ -282,14 +294,8 @@ public sealed class OnnxGraphBuilder
 
     private string Initializer(string name, long[] dims, float[] values)
     {
-        var tensor = new TensorProto
-        {
-            Name = name,
-            DataType = FloatType,
-            RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())),
-        };
-        tensor.Dims.AddRange(dims);
-        _graph.Initializer.Add(tensor);
+        var tensor = OnnxTensor.FromFloats(name, dims, values);
+        _writer.Add(tensor.Proto);
         _constants[name] = tensor;
         _shapes[name] = dims;
         return name;
@@ -305,29 +311,11 @@ public sealed class OnnxGraphBuilder
 
     private static OnnxValue Required(OnnxValue value) => value ?? throw new ArgumentNullException(nameof(value));
 
-    private static ValueInfoProto ValueInfo(string name, long[] shape)
-    {
-        var tensorShape = new TensorShapeProto();
-        tensorShape.Dim.AddRange(shape.Select(d => new TensorShapeProto.Types.Dimension { DimValue = d }));
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = FloatType, Shape = tensorShape } },
-        };
-    }
+    private static AttributeProto Int(string name, long value) => OnnxAttribute.Of(name, value).Proto;
 
-    private static AttributeProto Int(string name, long value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+    private static AttributeProto Float(string name, float value) => OnnxAttribute.Of(name, value).Proto;
 
-    private static AttributeProto Float(string name, float value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
-
-    private static AttributeProto Ints(string name, params long[] values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.AddRange(values);
-        return attribute;
-    }
+    private static AttributeProto Ints(string name, params long[] values) => OnnxAttribute.Of(name, values).Proto;
 
     private sealed class ScopeExit(Stack<string> scopes) : IDisposable
     {

@@ -3,9 +3,9 @@ namespace CnnPerf.Onnx;
 /// <summary>
 /// Static shape inference over an ONNX graph for the operators of classic CNNs (convolution, pooling,
 /// normalisation, activations, element-wise arithmetic with broadcasting, concatenation, reshaping, fully
-/// connected layers). Symbolic dimensions (a batch named <c>N</c>) count as 1.
+/// connected layers), the one shape engine of CnnPerf. It starts from the input shape the graph view resolved.
 /// </summary>
-public static class OnnxShapeInference
+internal static class OnnxShapeInference
 {
     private static readonly HashSet<string> ShapePreservingOps =
     [
@@ -19,88 +19,61 @@ public static class OnnxShapeInference
         "Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean",
     ];
 
-    /// <summary>The shape of every value in <paramref name="graph"/>: inputs, initializers and node outputs.</summary>
-    /// <exception cref="CnnPerfException">A node uses an operator this inference does not know, or its inputs are inconsistent.</exception>
-    public static Dictionary<string, long[]> Infer(GraphProto graph)
+    /// <summary>
+    /// The shape of every value of <paramref name="model"/>: its input (symbolic batch resolved, see
+    /// <see cref="OnnxModel"/>), its constants and every node output.
+    /// </summary>
+    /// <exception cref="OnnxModelException">A node uses an operator this inference does not know, or its inputs are inconsistent.</exception>
+    public static Dictionary<string, long[]> Infer(OnnxModel model)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var shapes = new Dictionary<string, long[]>();
-        var constants = new Dictionary<string, TensorProto>();
-        foreach (var initializer in graph.Initializer)
+        var shapes = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach (var (name, tensor) in model.Constants)
         {
-            shapes[initializer.Name] = initializer.Dims.ToArray();
-            constants[initializer.Name] = initializer;
+            shapes[name] = [.. tensor.Dimensions];
         }
-        foreach (var input in graph.Input)
+        shapes[model.Input.Name] = [.. model.InputShape.Dimensions.Select(d => (long)d)];
+        foreach (var node in model.Nodes)
         {
-            if (!shapes.ContainsKey(input.Name))
+            long[][] outputs;
+            try
             {
-                shapes[input.Name] = InputShape(input);
+                outputs = InferNode(node, shapes);
             }
-        }
-        foreach (var node in graph.Node)
-        {
-            if (node.OpType == "Constant" && node.GetTensor("value") is { } value && node.Output.Count > 0)
+            catch (CnnPerfException e)
             {
-                constants[node.Output[0]] = value;
+                throw new OnnxModelException(model.Name, e.Message, node.Label, node.QualifiedOpType, e);
             }
-            var outputs = InferNode(node, shapes, constants);
-            for (var i = 0; i < node.Output.Count && i < outputs.Length; i++)
+            for (var i = 0; i < node.Outputs.Count && i < outputs.Length; i++)
             {
-                if (node.Output[i].Length > 0)
+                if (node.Outputs[i].Length > 0)
                 {
-                    shapes[node.Output[i]] = outputs[i];
+                    shapes[node.Outputs[i]] = outputs[i];
                 }
             }
         }
         return shapes;
     }
 
-    /// <summary>The dimensions declared for a graph input; symbolic or unknown dimensions count as 1.</summary>
-    public static long[] InputShape(ValueInfoProto input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var shape = input.Type?.TensorType?.Shape
-            ?? throw new CnnPerfException($"graph input '{input.Name}' declares no tensor shape");
-        return shape.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue > 0 ? d.DimValue : 1).ToArray();
-    }
-
     /// <summary>The shapes of the outputs of one node, given the shapes of the values computed so far.</summary>
-    /// <param name="node">The node.</param>
+    /// <param name="node">The node (its constant inputs give shape-valued inputs such as a Reshape target).</param>
     /// <param name="shapes">Known shapes by value name (inputs of <paramref name="node"/> must be present).</param>
-    /// <param name="constants">Constant tensors by value name (initializers and <c>Constant</c> outputs), for shape-valued inputs.</param>
     /// <exception cref="CnnPerfException">The operator is unknown here, or the node's inputs are missing or inconsistent.</exception>
-    public static long[][] InferNode(NodeProto node, IReadOnlyDictionary<string, long[]> shapes, IReadOnlyDictionary<string, TensorProto> constants)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(shapes);
-        ArgumentNullException.ThrowIfNull(constants);
-        try
-        {
-            return InferKnownNode(node, shapes, constants);
-        }
-        catch (CnnPerfException e) when (!e.Message.StartsWith("node '", StringComparison.Ordinal))
-        {
-            throw new CnnPerfException($"node '{node.Name}' ({node.OpType}): {e.Message}", e);
-        }
-    }
-
-    private static long[][] InferKnownNode(NodeProto node, IReadOnlyDictionary<string, long[]> shapes, IReadOnlyDictionary<string, TensorProto> constants)
+    public static long[][] InferNode(OnnxNode node, IReadOnlyDictionary<string, long[]> shapes)
     {
         long[] Input(int index) =>
-            index < node.Input.Count && shapes.TryGetValue(node.Input[index], out var s)
+            index < node.Inputs.Count && shapes.TryGetValue(node.Inputs[index], out var s)
                 ? s
-                : throw new CnnPerfException($"input {index} ('{(index < node.Input.Count ? node.Input[index] : "")}') has no known shape");
+                : throw new CnnPerfException($"input {index} ('{(index < node.Inputs.Count ? node.Inputs[index] : "")}') has no known shape");
 
         var op = node.OpType;
         if (ShapePreservingOps.Contains(op))
         {
-            return Repeat(Input(0), node.Output.Count);
+            return Repeat(Input(0), node.Outputs.Count);
         }
         if (BroadcastOps.Contains(op))
         {
             var result = Input(0);
-            for (var i = 1; i < node.Input.Count; i++)
+            for (var i = 1; i < node.Inputs.Count; i++)
             {
                 result = Broadcast(result, Input(i));
             }
@@ -109,44 +82,26 @@ public static class OnnxShapeInference
         return op switch
         {
             "Conv" => [ConvolutionShape(node, Input(0), Input(1))],
-            "MaxPool" or "AveragePool" => Repeat(PoolShape(node, Input(0)), node.Output.Count),
+            "MaxPool" or "AveragePool" => Repeat(PoolShape(node, Input(0)), node.Outputs.Count),
             "GlobalAveragePool" or "GlobalMaxPool" => [GlobalPoolShape(Input(0))],
             "Gemm" => [GemmShape(node, Input(0), Input(1))],
             "MatMul" => [MatMulShape(Input(0), Input(1))],
             "Flatten" => [FlattenShape(node, Input(0))],
-            "Concat" => [ConcatShape(node, Enumerable.Range(0, node.Input.Count).Select(Input).ToArray())],
-            "Reshape" => [ReshapeShape(Input(0), ConstantInts(node, 1, constants))],
+            "Concat" => [ConcatShape(node, Enumerable.Range(0, node.Inputs.Count).Select(Input).ToArray())],
+            "Reshape" => [ReshapeShape(Input(0), ConstantInts(node, 1))],
             "Transpose" => [TransposeShape(node, Input(0))],
-            "Pad" => [PadShape(Input(0), node.Input.Count > 1 ? ConstantInts(node, 1, constants) : node.GetInts("pads") ?? [])],
-            "Squeeze" => [SqueezeShape(Input(0), Axes(node, constants))],
-            "Unsqueeze" => [UnsqueezeShape(Input(0), Axes(node, constants) ?? throw new CnnPerfException("Unsqueeze without axes"))],
-            "ReduceMean" or "ReduceMax" or "ReduceSum" => [ReduceShape(node, Input(0), Axes(node, constants))],
-            "Constant" => [node.GetTensor("value")?.Dims.ToArray() ?? throw new CnnPerfException("Constant without a tensor 'value'")],
+            "Pad" => [PadShape(Input(0), node.Inputs.Count > 1 ? ConstantInts(node, 1) : node.GetInts("pads") ?? [])],
+            "Squeeze" => [SqueezeShape(Input(0), Axes(node))],
+            "Unsqueeze" => [UnsqueezeShape(Input(0), Axes(node) ?? throw new CnnPerfException("Unsqueeze without axes"))],
+            "ReduceMean" or "ReduceMax" or "ReduceSum" => [ReduceShape(node, Input(0), Axes(node))],
             "Shape" => [[Input(0).Length]],
-            _ => throw new CnnPerfException($"node '{node.Name}' has op type '{op}', for which CnnPerf infers no shapes"),
+            _ => throw new CnnPerfException($"op type '{op}' is one CnnPerf infers no shapes for"),
         };
     }
 
     private static long[][] Repeat(long[] shape, int count) => Enumerable.Repeat(shape, Math.Max(count, 1)).ToArray();
 
-    /// <summary>The spatial output size of a sliding window (convolution or pooling) along one axis.</summary>
-    internal static long SlidingOutput(long input, long kernel, long stride, long padBegin, long padEnd, long dilation, bool ceilMode)
-    {
-        var span = dilation * (kernel - 1) + 1;
-        var numerator = input + padBegin + padEnd - span;
-        if (numerator < 0)
-        {
-            throw new CnnPerfException($"window {span} is larger than the padded input {input + padBegin + padEnd}");
-        }
-        var output = (ceilMode ? (numerator + stride - 1) / stride : numerator / stride) + 1;
-        if (ceilMode && (output - 1) * stride >= input + padBegin)
-        {
-            output--;
-        }
-        return output;
-    }
-
-    private static long[] ConvolutionShape(NodeProto node, long[] x, long[] w)
+    private static long[] ConvolutionShape(OnnxNode node, long[] x, long[] w)
     {
         if (x.Length < 3 || w.Length != x.Length)
         {
@@ -158,43 +113,27 @@ public static class OnnxShapeInference
             throw new CnnPerfException($"input has {x[1]} channels but weight [{string.Join(",", w)}] with group {groups} expects {w[1] * groups}");
         }
         var kernel = node.GetInts("kernel_shape") ?? w[2..];
-        return [x[0], w[0], .. SpatialOutputs(node, x, kernel, ceilMode: false)];
+        return [x[0], w[0], .. SpatialOutputs(node, x, kernel)];
     }
 
-    private static long[] PoolShape(NodeProto node, long[] x)
+    private static long[] PoolShape(OnnxNode node, long[] x)
     {
         var kernel = node.GetInts("kernel_shape") ?? throw new CnnPerfException("pooling without kernel_shape");
-        return [x[0], x[1], .. SpatialOutputs(node, x, kernel, node.GetInt("ceil_mode", 0) != 0)];
+        return [x[0], x[1], .. SpatialOutputs(node, x, kernel)];
     }
 
-    private static long[] SpatialOutputs(NodeProto node, long[] x, long[] kernel, bool ceilMode)
+    private static long[] SpatialOutputs(OnnxNode node, long[] x, long[] kernel)
     {
-        var rank = x.Length - 2;
-        if (kernel.Length != rank)
+        if (kernel.Length != x.Length - 2)
         {
             throw new CnnPerfException($"kernel_shape [{string.Join(",", kernel)}] does not fit input [{string.Join(",", x)}]");
         }
-        var strides = node.GetInts("strides") ?? Enumerable.Repeat(1L, rank).ToArray();
-        var dilations = node.GetInts("dilations") ?? Enumerable.Repeat(1L, rank).ToArray();
-        var pads = node.GetInts("pads") ?? new long[2 * rank];
-        var autoPad = node.GetString("auto_pad", "NOTSET");
-        var output = new long[rank];
-        for (var i = 0; i < rank; i++)
-        {
-            var input = x[i + 2];
-            output[i] = autoPad switch
-            {
-                "SAME_UPPER" or "SAME_LOWER" => (input + strides[i] - 1) / strides[i],
-                "VALID" => SlidingOutput(input, kernel[i], strides[i], 0, 0, dilations[i], ceilMode),
-                _ => SlidingOutput(input, kernel[i], strides[i], pads[i], pads[i + rank], dilations[i], ceilMode),
-            };
-        }
-        return output;
+        return SpatialWindow.Of(node, kernel).OutputSize(x[2..]);
     }
 
     private static long[] GlobalPoolShape(long[] x) => [x[0], x[1], .. Enumerable.Repeat(1L, x.Length - 2)];
 
-    private static long[] GemmShape(NodeProto node, long[] a, long[] b)
+    private static long[] GemmShape(OnnxNode node, long[] a, long[] b)
     {
         if (a.Length != 2 || b.Length != 2)
         {
@@ -223,7 +162,7 @@ public static class OnnxShapeInference
         return [.. batch, a[^2], b[^1]];
     }
 
-    private static long[] FlattenShape(NodeProto node, long[] x)
+    private static long[] FlattenShape(OnnxNode node, long[] x)
     {
         var axis = node.GetInt("axis", 1);
         axis = axis < 0 ? axis + x.Length : axis;
@@ -234,7 +173,7 @@ public static class OnnxShapeInference
         return [Product(x[..(int)axis]), Product(x[(int)axis..])];
     }
 
-    private static long[] ConcatShape(NodeProto node, long[][] inputs)
+    private static long[] ConcatShape(OnnxNode node, long[][] inputs)
     {
         var first = inputs[0];
         var axis = (int)NormalizeAxis(node.GetInt("axis", 1), first.Length);
@@ -279,7 +218,7 @@ public static class OnnxShapeInference
         return result;
     }
 
-    private static long[] TransposeShape(NodeProto node, long[] x)
+    private static long[] TransposeShape(OnnxNode node, long[] x)
     {
         var perm = node.GetInts("perm") ?? Enumerable.Range(0, x.Length).Reverse().Select(i => (long)i).ToArray();
         return perm.Select(p => x[p]).ToArray();
@@ -313,7 +252,7 @@ public static class OnnxShapeInference
         return result;
     }
 
-    private static long[] ReduceShape(NodeProto node, long[] x, long[]? axes)
+    private static long[] ReduceShape(OnnxNode node, long[] x, long[]? axes)
     {
         var reduced = axes?.Select(a => NormalizeAxis(a, x.Length)).ToHashSet() ?? Enumerable.Range(0, x.Length).Select(i => (long)i).ToHashSet();
         var keep = node.GetInt("keepdims", 1) != 0;
@@ -322,13 +261,11 @@ public static class OnnxShapeInference
             : x.Where((d, i) => !reduced.Contains(i)).ToArray();
     }
 
-    private static long[]? Axes(NodeProto node, IReadOnlyDictionary<string, TensorProto> constants) =>
-        node.Input.Count > 1 && node.Input[1].Length > 0 ? ConstantInts(node, 1, constants) : node.GetInts("axes");
+    private static long[]? Axes(OnnxNode node) => node.Input(1) is not null ? ConstantInts(node, 1) : node.GetInts("axes");
 
-    private static long[] ConstantInts(NodeProto node, int index, IReadOnlyDictionary<string, TensorProto> constants) =>
-        index < node.Input.Count && constants.TryGetValue(node.Input[index], out var tensor)
-            ? OnnxTensors.ToInt64s(tensor)
-            : throw new CnnPerfException($"input {index} must be a constant (initializer or Constant node) for static shape inference");
+    private static long[] ConstantInts(OnnxNode node, int index) =>
+        node.ConstantInput(index)?.ToInt64s()
+            ?? throw new CnnPerfException($"input {index} must be a constant (initializer or Constant node) for static shape inference");
 
     private static long[] Broadcast(long[] a, long[] b)
     {
@@ -350,14 +287,5 @@ public static class OnnxShapeInference
     private static long NormalizeAxis(long axis, int rank) =>
         axis < -rank || axis >= rank ? throw new CnnPerfException($"axis {axis} is out of range for rank {rank}") : axis < 0 ? axis + rank : axis;
 
-    /// <summary>The number of elements of a tensor of <paramref name="shape"/>.</summary>
-    internal static long Product(long[] shape)
-    {
-        long product = 1;
-        foreach (var d in shape)
-        {
-            product *= d;
-        }
-        return product;
-    }
+    private static long Product(long[] shape) => OnnxShapes.ElementCount(shape);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CnnPerf.Backends;
 using CnnPerf.Counters;
 using CnnPerf.Metrics;
+using CnnPerf.Models;
 
 namespace CnnPerf.Running;
 
@@ -46,9 +47,19 @@ public sealed class MeasurementRunner
         {
             problems.Add($"backend {backend.Name} is unavailable: {backend.Availability.Reason}");
         }
-        else if (problems.Count == 0)
+        PreparedModel? model = null;
+        if (backend.Availability.IsAvailable && problems.Count == 0)
         {
-            problems.AddRange(backend.Validate(configuration.Model, configuration.Options));
+            try
+            {
+                // The model file is read once: the backend validates and loads from the same prepared model.
+                model = backend.Prepare(configuration.Model);
+                problems.AddRange(backend.Validate(model, configuration.Options));
+            }
+            catch (InferenceException e)
+            {
+                problems.Add(e.Message);
+            }
         }
         if (problems.Count > 0)
         {
@@ -56,7 +67,11 @@ public sealed class MeasurementRunner
         }
         try
         {
-            return Measure(configuration, backend, cancellationToken);
+            return Measure(configuration, backend, model!, cancellationToken);
+        }
+        catch (RejectedAtLoad e)
+        {
+            return RunResult.Failed(configuration, new RunFailure(FailureKind.Invalid, e.Message), backend.Version);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -65,7 +80,7 @@ public sealed class MeasurementRunner
         }
     }
 
-    private RunResult Measure(RunConfiguration configuration, IInferenceBackend backend, CancellationToken cancellationToken)
+    private RunResult Measure(RunConfiguration configuration, IInferenceBackend backend, PreparedModel model, CancellationToken cancellationToken)
     {
         if (configuration.PinCpus.Count > 0)
         {
@@ -73,20 +88,14 @@ public sealed class MeasurementRunner
         }
         var threadsBefore = _process.ThreadIds();
         using var counters = _counters?.Invoke();
-        var counterStatus = counters?.Probe() ?? [];
         counters?.Start();
         CounterSnapshot ReadCounters() => counters?.Read() ?? CounterSnapshot.Empty;
 
         PhaseStarted?.Invoke("load");
         var loadStart = Stopwatch.GetTimestamp();
-        using var session = backend.Load(configuration.Model, configuration.Options);
+        using var session = Load(configuration, backend, model);
         var loadEnd = Stopwatch.GetTimestamp();
         var threadsAfterLoad = _process.ThreadIds();
-        if (session.InputShape[0] != configuration.Batch)
-        {
-            throw new InferenceException(backend.Name, configuration.Model.Name,
-                $"the model's input {session.InputShape} has batch {session.InputShape[0]}, the configuration asks for {configuration.Batch}");
-        }
         var input = Tensor.Random(session.InputShape, configuration.InputSeed);
         var output = new Tensor(session.OutputShape);
 
@@ -113,9 +122,35 @@ public sealed class MeasurementRunner
         var metrics = RunMetrics.Compute(configuration, phase, Stopwatch.GetElapsedTime(loadStart, loadEnd).TotalMilliseconds,
             firstInferenceMs, warmup.Count, threadsCreated);
         var status = cancellationToken.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Ok;
+        // Taken after the measured phase: a counter that stopped mid-run or was not counted says so.
+        var counterStatus = CounterMetrics.MarkNotCounted(counters?.Probe() ?? [], phase.Counters);
         var timeline = new PhaseTimeline(ToNanoseconds(loadStart), ToNanoseconds(loadEnd), ToNanoseconds(phase.StartTimestamp), ToNanoseconds(phase.EndTimestamp));
         return new RunResult(configuration, status, metrics, phase.Samples, layers, timeline, counterStatus, backend.Version, null);
     }
+
+    /// <summary>Loads the session; a model or backend problem found here, before measuring, is <see cref="FailureKind.Invalid"/> as in validation.</summary>
+    private static IInferenceSession Load(RunConfiguration configuration, IInferenceBackend backend, PreparedModel model)
+    {
+        IInferenceSession session;
+        try
+        {
+            session = backend.Load(model, configuration.Options);
+        }
+        catch (InferenceException e)
+        {
+            throw new RejectedAtLoad(e);
+        }
+        if (session.InputShape[0] != configuration.Batch)
+        {
+            session.Dispose();
+            throw new RejectedAtLoad(new InferenceException(backend.Name, configuration.Model.Name,
+                $"the model's input {session.InputShape} has batch {session.InputShape[0]}, the configuration asks for {configuration.Batch}"));
+        }
+        return session;
+    }
+
+    /// <summary>The backend refused the model while loading it.</summary>
+    private sealed class RejectedAtLoad(InferenceException problem) : Exception(problem.Message.ReplaceLineEndings(" "), problem);
 
     private MeasuredPhase MeasurePhase(RunConfiguration configuration, IInferenceSession session, Tensor input, Tensor output,
         Func<CounterSnapshot> readCounters, CancellationToken cancellationToken)

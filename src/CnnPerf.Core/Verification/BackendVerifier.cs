@@ -12,7 +12,7 @@ public static class BackendVerifier
     /// <summary>The default tolerance on the relative difference.</summary>
     public const double DefaultTolerance = 1e-4;
 
-    /// <summary>Runs <paramref name="model"/> on the reference and on every candidate and compares the outputs.</summary>
+    /// <summary>Reads <paramref name="model"/> once, runs it on the reference and on every candidate and compares the outputs.</summary>
     /// <param name="model">The model.</param>
     /// <param name="reference">The backend whose outputs count as right (it must load and run the model).</param>
     /// <param name="candidates">The backends to check; one that is unavailable or fails gets a result with its error.</param>
@@ -34,18 +34,28 @@ public static class BackendVerifier
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputCount, 1);
+        var backends = candidates.ToList();
+        PreparedModel prepared;
+        try
+        {
+            prepared = PreparedModel.Read(model, withWeights: reference.NeedsWeights || backends.Any(b => b.NeedsWeights));
+        }
+        catch (Onnx.OnnxModelException e)
+        {
+            throw new InferenceException(reference.Name, e);
+        }
         List<Tensor> inputs;
         List<float[]> expected;
-        using (var session = reference.Load(model, options))
+        using (var session = reference.Load(prepared, options))
         {
             inputs = Enumerable.Range(seed, inputCount).Select(s => Tensor.Random(session.InputShape, s)).ToList();
             expected = inputs.Select(input => RunOnce(session, input)).ToList();
         }
-        var results = candidates.Select(backend => Compare(backend, model, options, inputs, expected, tolerance)).ToList();
+        var results = backends.Select(backend => Compare(backend, prepared, options, inputs, expected, tolerance)).ToList();
         return new VerificationReport(model.Name, reference.Name, tolerance, results);
     }
 
-    private static BackendAgreement Compare(IInferenceBackend backend, ModelSource model, BackendOptions options, List<Tensor> inputs, List<float[]> expected, double tolerance)
+    private static BackendAgreement Compare(IInferenceBackend backend, PreparedModel model, BackendOptions options, List<Tensor> inputs, List<float[]> expected, double tolerance)
     {
         if (!backend.Availability.IsAvailable)
         {

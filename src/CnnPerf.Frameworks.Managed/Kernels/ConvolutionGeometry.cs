@@ -1,3 +1,5 @@
+using CnnPerf.Onnx;
+
 namespace CnnPerf.Frameworks.Managed.Kernels;
 
 /// <summary>The shape of one 2-D convolution of a single image (NCHW, batch handled by the caller).</summary>
@@ -8,10 +10,10 @@ internal sealed record ConvolutionGeometry(
     int PadTop, int PadLeft, int PadBottom, int PadRight, int Groups)
 {
     /// <summary>Output height (computed once: kernels read it in inner loops).</summary>
-    public int OutHeight { get; } = (InHeight + PadTop + PadBottom - ((KernelHeight - 1) * DilationHeight + 1)) / StrideHeight + 1;
+    public int OutHeight { get; } = (int)SpatialWindow.OutputSize(InHeight, KernelHeight, StrideHeight, PadTop, PadBottom, DilationHeight, ceilMode: false);
 
     /// <summary>Output width (computed once: kernels read it in inner loops).</summary>
-    public int OutWidth { get; } = (InWidth + PadLeft + PadRight - ((KernelWidth - 1) * DilationWidth + 1)) / StrideWidth + 1;
+    public int OutWidth { get; } = (int)SpatialWindow.OutputSize(InWidth, KernelWidth, StrideWidth, PadLeft, PadRight, DilationWidth, ceilMode: false);
 
     /// <summary>Rows of the padded input that the output rows' windows cover, from the first padding row on.</summary>
     public int WindowRows => (OutHeight - 1) * StrideHeight + (KernelHeight - 1) * DilationHeight + 1;

@@ -12,7 +12,7 @@ namespace CnnPerf.Frameworks.TorchSharp.Graph;
 internal sealed class GraphProgram
 {
     private GraphProgram(string modelName, TensorShape inputShape, int inputSlot, int outputSlot, int slotCount,
-        IReadOnlyList<(int Slot, TensorProto Value)> constants, IReadOnlyList<CompiledNode> nodes)
+        IReadOnlyList<(int Slot, OnnxTensor Value)> constants, IReadOnlyList<CompiledNode> nodes)
     {
         ModelName = modelName;
         InputShape = inputShape;
@@ -26,7 +26,7 @@ internal sealed class GraphProgram
     /// <summary>The model's name, for messages.</summary>
     public string ModelName { get; }
 
-    /// <summary>The shape of the single graph input (symbolic dimensions taken as 1).</summary>
+    /// <summary>The shape of the single graph input (as the graph view resolves it).</summary>
     public TensorShape InputShape { get; }
 
     /// <summary>The value slot of the graph input.</summary>
@@ -39,64 +39,43 @@ internal sealed class GraphProgram
     public int SlotCount { get; }
 
     /// <summary>The FLOAT initializers and Constant-node values that nodes read at run time, with their slots.</summary>
-    public IReadOnlyList<(int Slot, TensorProto Value)> Constants { get; }
+    public IReadOnlyList<(int Slot, OnnxTensor Value)> Constants { get; }
 
     /// <summary>The nodes in execution order.</summary>
     public IReadOnlyList<CompiledNode> Nodes { get; }
 
     /// <summary>
     /// Compiles a model. Returns the program, or null with every problem found (unsupported operators with their
-    /// node, malformed attributes, more than one input or output).
+    /// node, malformed attributes).
     /// </summary>
-    public static GraphProgram? Compile(ModelProto model, string modelName, string backendName, out IReadOnlyList<InferenceException> problems)
+    public static GraphProgram? Compile(OnnxModel model, string backendName, out IReadOnlyList<InferenceException> problems)
     {
-        var compiler = new Compiler(model, modelName, backendName);
+        var compiler = new Compiler(model, backendName);
         var program = compiler.Run();
         problems = compiler.Problems;
         return problems.Count == 0 ? program : null;
     }
 
     /// <summary>The state of one compilation.</summary>
-    private sealed class Compiler(ModelProto model, string modelName, string backendName)
+    private sealed class Compiler(OnnxModel model, string backendName)
     {
-        private readonly GraphProto _graph = model.Graph;
-        private readonly Dictionary<string, TensorProto> _constants = [];
         private readonly Dictionary<string, int> _slots = [];
-        private readonly List<(int Slot, TensorProto Value)> _uploads = [];
+        private readonly List<(int Slot, OnnxTensor Value)> _uploads = [];
 
         public List<InferenceException> Problems { get; } = [];
 
         public GraphProgram? Run()
         {
-            var opset = model.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version ?? 0;
-            if (opset == 0)
-            {
-                Fail("the model imports no version of the default ONNX operator set");
-                return null;
-            }
-            foreach (var initializer in _graph.Initializer)
-            {
-                _constants[initializer.Name] = initializer;
-            }
-            var inputShape = ReadInputShape(out var inputName);
-            if (_graph.Output.Count != 1)
-            {
-                Fail($"the graph has {_graph.Output.Count} outputs, only single-output models are supported");
-            }
-            if (inputName is null || _graph.Output.Count != 1)
-            {
-                return null;
-            }
-            var inputSlot = SlotOf(inputName);
+            var inputSlot = SlotOf(model.Input.Name);
             var nodes = new List<(CompiledNode Node, HashSet<int> Reads)>();
-            foreach (var node in _graph.Node)
+            foreach (var node in model.Nodes)
             {
-                if (CompileNode(node, opset) is { } compiled)
+                if (CompileNode(node) is { } compiled)
                 {
                     nodes.Add((compiled, compiled.InputSlots.Where(s => s >= 0).ToHashSet()));
                 }
             }
-            var outputName = _graph.Output[0].Name;
+            var outputName = model.Output.Name;
             if (!_slots.TryGetValue(outputName, out var outputSlot) || outputSlot == inputSlot)
             {
                 Fail($"no node produces the graph output '{outputName}'");
@@ -105,47 +84,16 @@ internal sealed class GraphProgram
             {
                 return null;
             }
-            return new GraphProgram(modelName, inputShape!, inputSlot, outputSlot, _slots.Count, _uploads, PlanReleases(nodes, outputSlot));
+            return new GraphProgram(model.Name, model.InputShape, inputSlot, outputSlot, _slots.Count, _uploads, PlanReleases(nodes, outputSlot));
         }
 
-        private TensorShape? ReadInputShape(out string? inputName)
+        private CompiledNode? CompileNode(OnnxNode node)
         {
-            inputName = null;
-            var inputs = _graph.Input.Where(i => !_constants.ContainsKey(i.Name)).ToList();
-            if (inputs.Count != 1)
-            {
-                Fail($"the graph has {inputs.Count} inputs besides its initializers, only single-input models are supported");
-                return null;
-            }
-            var tensorType = inputs[0].Type?.TensorType;
-            if (tensorType is null || tensorType.ElemType != (int)TensorProto.Types.DataType.Float || tensorType.Shape is null)
-            {
-                Fail($"the graph input '{inputs[0].Name}' must be a FLOAT tensor with a shape");
-                return null;
-            }
-            inputName = inputs[0].Name;
-            return new TensorShape([.. tensorType.Shape.Dim.Select(d => d.DimValue > 0 ? checked((int)d.DimValue) : 1)]);
-        }
-
-        private CompiledNode? CompileNode(NodeProto node, long opset)
-        {
-            var name = node.Name.Length > 0 ? node.Name : node.Output.FirstOrDefault() ?? node.OpType;
-            if (node.Domain is not ("" or "ai.onnx"))
+            var name = node.Label;
+            if (!node.IsDefaultDomain)
             {
                 Fail($"operator domain '{node.Domain}' is not supported", name, node.OpType);
                 return Skip(node);
-            }
-            if (node.OpType == "Constant")
-            {
-                var value = node.GetTensor("value");
-                if (value is null || node.Output.Count != 1)
-                {
-                    Fail("only Constant nodes with a 'value' tensor are supported", name, node.OpType);
-                    return Skip(node);
-                }
-                value.Name = node.Output[0];
-                _constants[node.Output[0]] = value;
-                return null;
             }
             if (!OperatorCatalog.TryGet(node.OpType, out var factory))
             {
@@ -154,9 +102,9 @@ internal sealed class GraphProgram
             }
             try
             {
-                var kernel = factory(new NodeContext(node, opset, _constants));
-                var inputSlots = node.Input.Select(ResolveInput).ToArray();
-                return new CompiledNode(name, node.OpType, inputSlots, SlotOf(node.Output[0]), kernel, []);
+                var kernel = factory(new NodeContext(node, model.Opset));
+                var inputSlots = node.Inputs.Select(ResolveInput).ToArray();
+                return new CompiledNode(name, node.OpType, inputSlots, SlotOf(node.Outputs[0]), kernel, []);
             }
             catch (Exception e) when (e is UnsupportedNodeException or CnnPerfException)
             {
@@ -166,9 +114,9 @@ internal sealed class GraphProgram
         }
 
         /// <summary>Registers the outputs of a node that failed to compile, so its readers report only their own problems.</summary>
-        private CompiledNode? Skip(NodeProto node)
+        private CompiledNode? Skip(OnnxNode node)
         {
-            foreach (var output in node.Output)
+            foreach (var output in node.Outputs)
             {
                 SlotOf(output);
             }
@@ -186,9 +134,9 @@ internal sealed class GraphProgram
             {
                 return slot;
             }
-            if (_constants.TryGetValue(name, out var constant))
+            if (model.Constant(name) is { } constant)
             {
-                if (constant.DataType != (int)TensorProto.Types.DataType.Float)
+                if (constant.ElementType != OnnxElementType.Float)
                 {
                     return -1;
                 }
@@ -228,6 +176,6 @@ internal sealed class GraphProgram
         }
 
         private void Fail(string problem, string? nodeName = null, string? opType = null) =>
-            Problems.Add(new InferenceException(backendName, modelName, problem, nodeName, opType));
+            Problems.Add(new InferenceException(backendName, model.Name, problem, nodeName, opType));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CnnPerf.Backends;
-using CnnPerf.Onnx;
 using TorchSharp;
 using TorchTensor = TorchSharp.torch.Tensor;
 
@@ -27,7 +26,7 @@ internal sealed class GraphRunner : IDisposable
         {
             foreach (var (slot, value) in program.Constants)
             {
-                _constants[slot] = torch.tensor(OnnxTensors.ToFloats(value), [.. value.Dims]);
+                _constants[slot] = torch.tensor(value.ToFloats(), [.. value.Dimensions]);
             }
         }
         catch

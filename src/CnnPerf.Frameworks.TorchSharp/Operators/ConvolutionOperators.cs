@@ -1,4 +1,3 @@
-using CnnPerf.Onnx;
 using TorchSharp;
 using F = TorchSharp.torch.nn.functional;
 
@@ -16,21 +15,21 @@ internal static class ConvolutionOperators
     private static OperatorKernel Conv(NodeContext context)
     {
         var node = context.Node;
-        if (node.GetInts("kernel_shape") is { Length: not 2 } kernelShape)
+        var kernel = node.GetInts("kernel_shape") ?? node.ConstantInput(1)?.Dimensions.Skip(2).ToArray()
+            ?? throw new UnsupportedNodeException("the weights must be a constant when kernel_shape is not given");
+        if (kernel.Length != 2)
         {
-            throw new UnsupportedNodeException($"only 2-D convolution is supported, kernel_shape has {kernelShape.Length} dimensions");
+            throw new UnsupportedNodeException($"only 2-D convolution is supported, kernel_shape has {kernel.Length} dimensions");
         }
-        var strides = context.Ints("strides", 2, 1);
-        var dilations = context.Ints("dilations", 2, 1);
         var groups = node.GetInt("group", 1);
-        var padding = new SpatialPadding(context);
+        var padding = new SpatialPadding(context, kernel);
+        var (strides, dilations) = (padding.Strides, padding.Dilations);
         return inputs =>
         {
             var input = inputs[0]!;
             var weight = inputs[1]!;
-            var kernel = weight.shape[2..];
-            var (begin, end) = padding.Resolve(input.shape.AsSpan(2), kernel, strides, dilations);
-            if (SpatialPadding.IsEquivalentToSymmetric(input.shape.AsSpan(2), kernel, strides, dilations, begin, end))
+            var (begin, end) = padding.Resolve(input.shape.AsSpan(2));
+            if (padding.IsEquivalentToSymmetric(input.shape.AsSpan(2), begin, end))
             {
                 return F.conv2d(input, weight, inputs.Length > 2 ? inputs[2] : null, strides, begin, dilations, groups);
             }

@@ -23,7 +23,7 @@ internal static class ElementwiseOperators
 
     private static OperatorKernel Binary(NodeContext context, Func<torch.Tensor, torch.Tensor, torch.Tensor> operation)
     {
-        if (context.Node.Attribute.Any(a => a.Name == "axis"))
+        if (context.Node.HasAttribute("axis"))
         {
             throw new UnsupportedNodeException("legacy broadcasting along an 'axis' (opset < 7) is not supported");
         }
@@ -42,7 +42,7 @@ internal static class ElementwiseOperators
 
     private static OperatorKernel Identity(NodeContext context)
     {
-        if (context.Node.Output.Skip(1).Any(o => o.Length > 0))
+        if (context.Node.Outputs.Skip(1).Any(o => o.Length > 0))
         {
             throw new UnsupportedNodeException("only the first output is supported (a dropout mask is not produced at inference)");
         }

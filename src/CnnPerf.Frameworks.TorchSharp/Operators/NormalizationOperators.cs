@@ -21,13 +21,13 @@ internal static class NormalizationOperators
         {
             throw new UnsupportedNodeException("only spatial=1 batch normalization is supported");
         }
-        if (node.GetInt("training_mode", 0) != 0 || node.Output.Skip(1).Any(o => o.Length > 0))
+        if (node.GetInt("training_mode", 0) != 0 || node.Outputs.Skip(1).Any(o => o.Length > 0))
         {
             throw new UnsupportedNodeException("training-mode batch normalization (running statistics outputs) is not supported");
         }
-        if (node.Input.Count != 5)
+        if (node.Inputs.Count != 5)
         {
-            throw new UnsupportedNodeException($"expected 5 inputs (X, scale, B, mean, var), found {node.Input.Count}");
+            throw new UnsupportedNodeException($"expected 5 inputs (X, scale, B, mean, var), found {node.Inputs.Count}");
         }
         var epsilon = node.GetFloat("epsilon", 1e-5f);
         return inputs => F.batch_norm(inputs[0]!, inputs[3]!, inputs[4]!, inputs[1], inputs[2], training: false, eps: epsilon);

@@ -21,14 +21,14 @@ internal static class PoolingOperators
     private static OperatorKernel MaxPool(NodeContext context)
     {
         var window = PoolWindow.Read(context);
-        if (context.Node.Output.Count > 1 && context.Node.Output[1].Length > 0)
+        if (context.Node.Outputs.Count > 1 && context.Node.Outputs[1].Length > 0)
         {
             throw new UnsupportedNodeException("the Indices output is not supported");
         }
         return inputs =>
         {
             var input = inputs[0]!;
-            var (begin, end) = window.Padding.Resolve(input.shape.AsSpan(2), window.Kernel, window.Strides, window.Dilations);
+            var (begin, end) = window.Padding.Resolve(input.shape.AsSpan(2));
             if (window.TorchCanPad(input, begin, end, countsPadding: false))
             {
                 return MaxPoolChannelsLast(input, window, begin);
@@ -62,7 +62,7 @@ internal static class PoolingOperators
         return inputs =>
         {
             var input = inputs[0]!;
-            var (begin, end) = window.Padding.Resolve(input.shape.AsSpan(2), window.Kernel, window.Strides, window.Dilations);
+            var (begin, end) = window.Padding.Resolve(input.shape.AsSpan(2));
             if (window.TorchCanPad(input, begin, end, countIncludePad))
             {
                 return F.avg_pool2d(input, window.Kernel, window.Strides, begin, window.CeilMode, countIncludePad);
@@ -92,8 +92,8 @@ internal static class PoolingOperators
             {
                 throw new UnsupportedNodeException($"only 2-D pooling is supported, kernel_shape has {kernel.Length} dimensions");
             }
-            return new PoolWindow(kernel, context.Ints("strides", 2, 1), context.Ints("dilations", 2, 1),
-                context.Node.GetInt("ceil_mode", 0) != 0, new SpatialPadding(context));
+            var padding = new SpatialPadding(context, kernel);
+            return new PoolWindow(kernel, padding.Strides, padding.Dilations, padding.Window.CeilMode, padding);
         }
 
         /// <summary>
@@ -103,7 +103,7 @@ internal static class PoolingOperators
         public bool TorchCanPad(TorchTensor input, long[] begin, long[] end, bool countsPadding)
         {
             var symmetric = begin[0] == end[0] && begin[1] == end[1]
-                || !CeilMode && !countsPadding && SpatialPadding.IsEquivalentToSymmetric(input.shape.AsSpan(2), Kernel, Strides, Dilations, begin, end);
+                || !CeilMode && !countsPadding && Padding.IsEquivalentToSymmetric(input.shape.AsSpan(2), begin, end);
             return symmetric && begin[0] * 2 <= Kernel[0] && begin[1] * 2 <= Kernel[1];
         }
     }

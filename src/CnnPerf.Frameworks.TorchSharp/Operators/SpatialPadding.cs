@@ -3,57 +3,44 @@ using CnnPerf.Onnx;
 namespace CnnPerf.Frameworks.TorchSharp.Operators;
 
 /// <summary>
-/// The padding of a 2-D convolution or pooling node (attributes <c>auto_pad</c> and <c>pads</c>), resolved against
-/// the input size at run time because SAME_UPPER and SAME_LOWER depend on it.
+/// The 2-D window of a convolution or pooling node (kernel, strides, dilations, <c>auto_pad</c> and <c>pads</c>,
+/// read by Core's <see cref="SpatialWindow"/>), with what torch needs: padding resolved against the input size at
+/// run time (SAME_UPPER and SAME_LOWER depend on it), and whether torch's symmetric padding computes it.
 /// </summary>
 internal sealed class SpatialPadding
 {
-    private readonly string _autoPad;
-    private readonly long[] _pads;
-
-    /// <summary>Reads the padding attributes of a node.</summary>
-    /// <exception cref="UnsupportedNodeException">An unknown auto_pad value or a pads list of the wrong length.</exception>
-    public SpatialPadding(NodeContext context)
+    /// <summary>Reads the window attributes of a node whose window is <paramref name="kernel"/>.</summary>
+    /// <exception cref="UnsupportedNodeException">The window is not 2-D or an attribute is invalid.</exception>
+    public SpatialPadding(NodeContext context, long[] kernel)
     {
-        _autoPad = context.Node.GetString("auto_pad", "NOTSET");
-        if (_autoPad is not ("NOTSET" or "VALID" or "SAME_UPPER" or "SAME_LOWER"))
+        if (kernel.Length != 2)
         {
-            throw new UnsupportedNodeException($"auto_pad '{_autoPad}' is not an ONNX value");
+            throw new UnsupportedNodeException($"only 2-D windows are supported, the kernel has {kernel.Length} dimensions");
         }
-        _pads = context.Ints("pads", 4, 0);
-        if (_pads.Any(p => p < 0))
+        try
         {
-            throw new UnsupportedNodeException($"negative pads [{string.Join(",", _pads)}] are not supported");
+            Window = SpatialWindow.Of(context.Node, kernel);
+        }
+        catch (CnnPerfException e)
+        {
+            throw new UnsupportedNodeException(e.Message);
         }
     }
 
-    /// <summary>
-    /// The padding before and after each spatial axis (height, width) for an input of spatial size
-    /// <paramref name="input"/> and the given window.
-    /// </summary>
-    public (long[] Begin, long[] End) Resolve(ReadOnlySpan<long> input, long[] kernel, long[] strides, long[] dilations)
-    {
-        switch (_autoPad)
-        {
-            case "VALID":
-                return ([0, 0], [0, 0]);
-            case "SAME_UPPER":
-            case "SAME_LOWER":
-                var begin = new long[2];
-                var end = new long[2];
-                for (var axis = 0; axis < 2; axis++)
-                {
-                    var output = (input[axis] + strides[axis] - 1) / strides[axis];
-                    var extent = (kernel[axis] - 1) * dilations[axis] + 1;
-                    var total = Math.Max(0, (output - 1) * strides[axis] + extent - input[axis]);
-                    begin[axis] = _autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
-                    end[axis] = total - begin[axis];
-                }
-                return (begin, end);
-            default:
-                return ([_pads[0], _pads[1]], [_pads[2], _pads[3]]);
-        }
-    }
+    /// <summary>The window.</summary>
+    public SpatialWindow Window { get; }
+
+    /// <summary>The kernel (height, width).</summary>
+    public long[] Kernel => [.. Window.Kernel];
+
+    /// <summary>The strides (height, width).</summary>
+    public long[] Strides => [.. Window.Strides];
+
+    /// <summary>The dilations (height, width).</summary>
+    public long[] Dilations => [.. Window.Dilations];
+
+    /// <summary>The padding before and after each spatial axis (height, width) for an input of spatial size <paramref name="input"/>.</summary>
+    public (long[] Begin, long[] End) Resolve(ReadOnlySpan<long> input) => Window.Padding(input.ToArray());
 
     /// <summary>
     /// True when padding both ends of each axis by <paramref name="begin"/> (torch's own symmetric padding) gives the
@@ -61,14 +48,14 @@ internal sealed class SpatialPadding
     /// places, so when their number is the same, the cells that differ lie outside every window or are padding either
     /// way (zeros for convolution, ignored for max and exclusive average pooling). Floor-mode output sizes.
     /// </summary>
-    public static bool IsEquivalentToSymmetric(ReadOnlySpan<long> input, long[] kernel, long[] strides, long[] dilations, long[] begin, long[] end)
+    public bool IsEquivalentToSymmetric(ReadOnlySpan<long> input, long[] begin, long[] end)
     {
         for (var axis = 0; axis < 2; axis++)
         {
-            var extent = (kernel[axis] - 1) * dilations[axis] + 1;
-            var windows = (input[axis] + begin[axis] + end[axis] - extent) / strides[axis];
-            var symmetricWindows = (input[axis] + 2 * begin[axis] - extent) / strides[axis];
-            if (begin[axis] != end[axis] && windows != symmetricWindows)
+            var (kernel, stride, dilation) = (Window.Kernel[axis], Window.Strides[axis], Window.Dilations[axis]);
+            if (begin[axis] != end[axis]
+                && SpatialWindow.OutputSize(input[axis], kernel, stride, begin[axis], end[axis], dilation, ceilMode: false)
+                != SpatialWindow.OutputSize(input[axis], kernel, stride, begin[axis], begin[axis], dilation, ceilMode: false))
             {
                 return false;
             }

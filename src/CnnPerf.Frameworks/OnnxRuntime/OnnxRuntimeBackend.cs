@@ -27,24 +27,28 @@ public sealed class OnnxRuntimeBackend : IInferenceBackend
     public BackendAvailability Availability => Native.Value.Availability;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options)
+    /// <remarks>False: ONNX Runtime reads the model file itself, the graph view gives only names and shapes.</remarks>
+    public bool NeedsWeights => false;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options) => [.. Problems(model, options).Select(p => p.Message)];
+
+    /// <inheritdoc />
+    public IInferenceSession Load(PreparedModel model, BackendOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = BackendChecks.Check(Availability, model, options, [GraphOptimization.SettingName], [ModelFormat.Onnx]);
+        BackendChecks.ThrowIfAny(Problems(model, options));
+        return OnnxRuntimeSession.Open(model, options);
+    }
+
+    private List<InferenceException> Problems(PreparedModel model, BackendOptions options)
+    {
+        var problems = BackendChecks.Check(BackendName, Availability, model, options, [GraphOptimization.SettingName], [ModelFormat.Onnx]);
         var level = options.GetSetting(GraphOptimization.SettingName, GraphOptimization.DefaultValue);
         if (!GraphOptimization.TryParse(level, out _))
         {
-            problems.Add($"setting {GraphOptimization.SettingName}={level} is not one of {string.Join(", ", GraphOptimization.Values)}");
+            problems.Add(new InferenceException(BackendName, model.Name, $"setting {GraphOptimization.SettingName}={level} is not one of {string.Join(", ", GraphOptimization.Values)}"));
         }
         return problems;
-    }
-
-    /// <inheritdoc />
-    public IInferenceSession Load(ModelSource model, BackendOptions options)
-    {
-        BackendChecks.ThrowIfInvalid(BackendName, model, Validate(model, options));
-        return OnnxRuntimeSession.Open(model, options);
     }
 
     private static (BackendAvailability, string?) Probe()

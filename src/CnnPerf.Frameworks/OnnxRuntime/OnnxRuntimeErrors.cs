@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CnnPerf.Backends;
 using CnnPerf.Frameworks.Inspection;
-using CnnPerf.Models;
 
 namespace CnnPerf.Frameworks.OnnxRuntime;
 
@@ -12,15 +11,15 @@ namespace CnnPerf.Frameworks.OnnxRuntime;
 internal static partial class OnnxRuntimeErrors
 {
     /// <summary>Wraps <paramref name="error"/>, raised while <paramref name="action"/>, for <paramref name="model"/>.</summary>
-    public static InferenceException Wrap(Exception error, ModelSource model, string action)
+    public static InferenceException Wrap(Exception error, string model, NodeIndex nodes, string action)
     {
         var message = error.Message.ReplaceLineEndings(" ").Trim();
-        var (node, op) = FindNodeAndOp(message, model);
-        return new InferenceException(OnnxRuntimeBackend.BackendName, model.Name, $"{action}: {message}", node, op, error);
+        var (node, op) = FindNodeAndOp(message, nodes);
+        return new InferenceException(OnnxRuntimeBackend.BackendName, model, $"{action}: {message}", node, op, error);
     }
 
     /// <summary>The node name and operator type named in an ONNX Runtime message, looked up in the graph when the message names only the operator.</summary>
-    internal static (string? Node, string? Op) FindNodeAndOp(string message, ModelSource model)
+    internal static (string? Node, string? Op) FindNodeAndOp(string message, NodeIndex nodes)
     {
         if (NoImplementation().Match(message) is { Success: true } kernel)
         {
@@ -38,19 +37,7 @@ internal static partial class OnnxRuntimeErrors
             return (null, null);
         }
         var op = opOnly.Groups["op"].Value;
-        return (NodeOfType(model, op), op);
-    }
-
-    private static string? NodeOfType(ModelSource model, string op)
-    {
-        try
-        {
-            return OnnxGraphSummary.Read(model, OnnxRuntimeBackend.BackendName).FirstNodeOfType(op);
-        }
-        catch (InferenceException)
-        {
-            return null;
-        }
+        return (nodes.FirstOfType(op), op);
     }
 
     // "Could not find an implementation for Det(22) node with name 'det0'"

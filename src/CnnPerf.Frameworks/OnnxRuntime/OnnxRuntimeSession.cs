@@ -2,19 +2,21 @@ using CnnPerf.Backends;
 using CnnPerf.Models;
 using Microsoft.ML.OnnxRuntime;
 using Tensor = CnnPerf.Backends.Tensor;
-using TensorElementType = Microsoft.ML.OnnxRuntime.Tensors.TensorElementType;
+using CnnPerf.Frameworks.Inspection;
 
 namespace CnnPerf.Frameworks.OnnxRuntime;
 
 /// <summary>
 /// A model loaded into an ONNX Runtime <see cref="InferenceSession"/>. Runs bind the caller's tensor arrays
-/// directly (pinned <see cref="OrtValue"/>s, reused while the caller passes the same tensors).
+/// directly (pinned <see cref="OrtValue"/>s, reused while the caller passes the same tensors). The shapes come from
+/// the graph view; the session keeps only the node names it needs for messages, not the view.
 /// </summary>
 internal sealed class OnnxRuntimeSession : IInferenceSession
 {
     private const int ProfileWarmupRuns = 1;
 
     private readonly ModelSource _model;
+    private readonly NodeIndex _nodes;
     private readonly BackendOptions _options;
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
@@ -26,21 +28,18 @@ internal sealed class OnnxRuntimeSession : IInferenceSession
     private Tensor? _boundOutput;
     private bool _disposed;
 
-    private OnnxRuntimeSession(ModelSource model, BackendOptions options, InferenceSession session)
+    private OnnxRuntimeSession(PreparedModel model, NodeIndex nodes, BackendOptions options, InferenceSession session)
     {
-        _model = model;
+        _model = model.Source;
+        _nodes = nodes;
         _options = options;
         _session = session;
-        if (session.InputMetadata.Count != 1)
-        {
-            throw new InferenceException(OnnxRuntimeBackend.BackendName, model.Name, $"the model has {session.InputMetadata.Count} inputs; CnnPerf runs models with exactly one");
-        }
-        var (inputName, input) = session.InputMetadata.First();
-        var (outputName, output) = session.OutputMetadata.First();
-        _inputNames = [inputName];
-        _outputNames = [outputName];
-        InputShape = ShapeOf(model, inputName, input);
-        OutputShape = ShapeOf(model, outputName, output);
+        var graph = model.Graph;
+        _inputNames = [graph.Input.Name];
+        _outputNames = [graph.Output.Name];
+        InputShape = graph.InputShape;
+        OutputShape = graph.OutputShape ?? DeclaredByOnnxRuntime(session, graph.Output.Name)
+            ?? throw new InferenceException(OnnxRuntimeBackend.BackendName, model.Name, $"the shape of output '{graph.Output.Name}' is neither declared nor inferable");
     }
 
     /// <inheritdoc />
@@ -50,12 +49,13 @@ internal sealed class OnnxRuntimeSession : IInferenceSession
     public TensorShape OutputShape { get; }
 
     /// <summary>Creates the session; throws <see cref="InferenceException"/> when ONNX Runtime cannot load the model.</summary>
-    public static OnnxRuntimeSession Open(ModelSource model, BackendOptions options)
+    public static OnnxRuntimeSession Open(PreparedModel model, BackendOptions options)
     {
-        var session = CreateInferenceSession(model, options, profilePrefix: null);
+        var nodes = new NodeIndex(model.Graph);
+        var session = CreateInferenceSession(model.Source, nodes, options, profilePrefix: null);
         try
         {
-            return new OnnxRuntimeSession(model, options, session);
+            return new OnnxRuntimeSession(model, nodes, options, session);
         }
         catch
         {
@@ -81,7 +81,7 @@ internal sealed class OnnxRuntimeSession : IInferenceSession
         var directory = Directory.CreateTempSubdirectory("cnnperf-ort-profile-");
         try
         {
-            using var profiled = CreateInferenceSession(_model, _options, Path.Combine(directory.FullName, "trace"));
+            using var profiled = CreateInferenceSession(_model, _nodes, _options, Path.Combine(directory.FullName, "trace"));
             for (var i = 0; i < ProfileWarmupRuns + runs; i++)
             {
                 RunBound(profiled);
@@ -113,7 +113,7 @@ internal sealed class OnnxRuntimeSession : IInferenceSession
         _session.Dispose();
     }
 
-    private static InferenceSession CreateInferenceSession(ModelSource model, BackendOptions options, string? profilePrefix)
+    private static InferenceSession CreateInferenceSession(ModelSource model, NodeIndex nodes, BackendOptions options, string? profilePrefix)
     {
         using var sessionOptions = new SessionOptions
         {
@@ -136,7 +136,7 @@ internal sealed class OnnxRuntimeSession : IInferenceSession
         }
         catch (OnnxRuntimeException e)
         {
-            throw OnnxRuntimeErrors.Wrap(e, model, "cannot load the model");
+            throw OnnxRuntimeErrors.Wrap(e, model.Name, nodes, "cannot load the model");
         }
     }
 
@@ -166,7 +166,7 @@ internal sealed class OnnxRuntimeSession : IInferenceSession
         }
         catch (OnnxRuntimeException e)
         {
-            throw OnnxRuntimeErrors.Wrap(e, _model, "inference failed");
+            throw OnnxRuntimeErrors.Wrap(e, _model.Name, _nodes, "inference failed");
         }
     }
 
@@ -179,14 +179,11 @@ internal sealed class OnnxRuntimeSession : IInferenceSession
         }
     }
 
-    private static TensorShape ShapeOf(ModelSource model, string name, NodeMetadata metadata)
-    {
-        if (metadata.ElementDataType != TensorElementType.Float)
-        {
-            throw new InferenceException(OnnxRuntimeBackend.BackendName, model.Name, $"'{name}' has element type {metadata.ElementDataType}; CnnPerf runs float32 models");
-        }
-        return new TensorShape(metadata.Dimensions.Select(d => d > 0 ? d : 1).ToArray());
-    }
+    /// <summary>The output shape ONNX Runtime found for an output the file does not fully declare, when it has no symbolic dimension.</summary>
+    private static TensorShape? DeclaredByOnnxRuntime(InferenceSession session, string output) =>
+        session.OutputMetadata.TryGetValue(output, out var metadata) && metadata.Dimensions is { Length: > 0 } dims && dims.All(d => d > 0)
+            ? new TensorShape(dims)
+            : null;
 
     private static long[] ToLongs(TensorShape shape) => shape.Dimensions.Select(d => (long)d).ToArray();
 }

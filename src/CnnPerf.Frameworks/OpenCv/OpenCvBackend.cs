@@ -37,17 +37,15 @@ public sealed class OpenCvBackend : IInferenceBackend
     public BackendAvailability Availability => _availability.Value;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        return BackendChecks.Check(Availability, model, options, [], [ModelFormat.Onnx, ModelFormat.Caffe]);
-    }
+    public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options) => [.. Problems(model, options).Select(p => p.Message)];
 
     /// <inheritdoc />
-    public IInferenceSession Load(ModelSource model, BackendOptions options)
+    public IInferenceSession Load(PreparedModel model, BackendOptions options)
     {
-        BackendChecks.ThrowIfInvalid(BackendName, model, Validate(model, options));
+        BackendChecks.ThrowIfAny(Problems(model, options));
         return OpenCvSession.Open(model, options);
     }
+
+    private List<InferenceException> Problems(PreparedModel model, BackendOptions options) =>
+        BackendChecks.Check(BackendName, Availability, model, options, [], [ModelFormat.Onnx, ModelFormat.Caffe]);
 }

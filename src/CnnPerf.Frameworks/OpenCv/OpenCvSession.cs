@@ -1,6 +1,7 @@
 using CnnPerf.Backends;
 using CnnPerf.Frameworks.Inspection;
 using CnnPerf.Models;
+using CnnPerf.Onnx;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;
 
@@ -17,17 +18,21 @@ internal sealed class OpenCvSession : IInferenceSession
     private readonly ModelSource _model;
     private readonly int _threads;
     private readonly Net _net;
-    private readonly Func<string, string?> _nodeOpType;
+    private readonly NodeIndex _nodes;
+    private readonly List<Mat> _constantInputs;
+    private readonly string _inputName;
     private Tensor? _boundInput;
     private Mat? _inputBlob;
     private bool _disposed;
 
-    private OpenCvSession(ModelSource model, int threads, Net net, TensorShape inputShape, Func<string, string?> nodeOpType)
+    private OpenCvSession(ModelSource model, int threads, Net net, TensorShape inputShape, string inputName, NodeIndex nodes, List<Mat> constantInputs)
     {
+        _constantInputs = constantInputs;
+        _inputName = inputName;
         _model = model;
         _threads = threads;
         _net = net;
-        _nodeOpType = nodeOpType;
+        _nodes = nodes;
         InputShape = inputShape;
         OutputShape = new TensorShape(1);
         using var output = Forward(new Tensor(inputShape));
@@ -41,27 +46,19 @@ internal sealed class OpenCvSession : IInferenceSession
     public TensorShape OutputShape { get; private set; }
 
     /// <summary>Reads the model and runs it once to learn the output shape.</summary>
-    public static OpenCvSession Open(ModelSource model, BackendOptions options)
+    public static OpenCvSession Open(PreparedModel prepared, BackendOptions options)
     {
-        TensorShape inputShape;
-        Func<string, string?> nodeOpType;
-        if (model.Format == ModelFormat.Caffe)
-        {
-            inputShape = CaffeInputShape.Read(model);
-            nodeOpType = _ => null;
-        }
-        else
-        {
-            var graph = OnnxGraphSummary.Read(model, OpenCvBackend.BackendName);
-            inputShape = graph.InputShape;
-            nodeOpType = graph.OpTypeOfNode;
-        }
+        var model = prepared.Source;
+        var (inputShape, nodes) = model.Format == ModelFormat.Caffe
+            ? (CaffeInputShape.Read(model), new NodeIndex())
+            : (prepared.Graph.InputShape, new NodeIndex(prepared.Graph));
         Net? net = null;
         try
         {
             Cv2.SetNumThreads(options.Threads);
-            net = model.Format == ModelFormat.Caffe
-                ? CvDnn.ReadNetFromCaffe(model.Path, model.WeightsPath!)
+            net = model.Format == ModelFormat.Caffe ? CvDnn.ReadNetFromCaffe(model.Path, model.WeightsPath!)
+                // OpenCV's importer asserts that the graph output declares a shape (before it looks at any operator).
+                : prepared.Graph.Output.Dimensions is null ? CvDnn.ReadNetFromOnnx(prepared.Graph.WithDeclaredOutputShape())
                 : CvDnn.ReadNetFromOnnx(model.Path);
             if (net is null || net.Empty())
             {
@@ -69,7 +66,8 @@ internal sealed class OpenCvSession : IInferenceSession
             }
             net.SetPreferableBackend(Backend.OPENCV);
             net.SetPreferableTarget(Target.CPU);
-            return new OpenCvSession(model, options.Threads, net, inputShape, nodeOpType);
+            var (inputName, constantInputs) = model.Format == ModelFormat.Onnx ? (prepared.Graph.Input.Name, ConstantInputs(net, prepared.Graph)) : ("", []);
+            return new OpenCvSession(model, options.Threads, net, inputShape, inputName, nodes, constantInputs);
         }
         catch (OpenCVException e)
         {
@@ -130,7 +128,7 @@ internal sealed class OpenCvSession : IInferenceSession
             {
                 var layerName = names[i] ?? "";
                 var node = OpenCvLayers.NodeName(layerName);
-                var op = _nodeOpType(node) ?? _nodeOpType(OpenCvLayers.ParentNodeName(node)) ?? openCvTypes.GetValueOrDefault(layerName, "?");
+                var op = _nodes.OpTypeOf(node) ?? _nodes.OpTypeOf(OpenCvLayers.ParentNodeName(node)) ?? openCvTypes.GetValueOrDefault(layerName, "?");
                 layers.Add(new LayerTiming(node, op, ticks[i] * millisecondsPerTick / runs));
             }
         }
@@ -146,7 +144,25 @@ internal sealed class OpenCvSession : IInferenceSession
         }
         _disposed = true;
         _inputBlob?.Dispose();
+        _constantInputs.ForEach(m => m.Dispose());
         _net.Dispose();
+    }
+
+    /// <summary>
+    /// OpenCV's importer takes every graph input that is not an initializer for a network input, also one a Constant
+    /// node produces: those are given their constant values once, here.
+    /// </summary>
+    private static List<Mat> ConstantInputs(Net net, OnnxModel graph)
+    {
+        var blobs = new List<Mat>();
+        foreach (var name in graph.ListedConstantOutputs)
+        {
+            var value = graph.Constants[name];
+            var blob = Mat.FromPixelData(value.IntDimensions(), MatType.CV_32F, value.ToFloats());
+            blobs.Add(blob);
+            net.SetInput(blob, name);
+        }
+        return blobs;
     }
 
     private Mat Forward(Tensor input)
@@ -166,7 +182,7 @@ internal sealed class OpenCvSession : IInferenceSession
         try
         {
             Cv2.SetNumThreads(_threads);
-            _net.SetInput(blob);
+            _net.SetInput(blob, _inputName);
             return _net.Forward();
         }
         catch (OpenCVException e)

@@ -7,15 +7,19 @@ namespace CnnPerf.Frameworks.Validation;
 internal static class BackendChecks
 {
     /// <summary>
-    /// Problems with availability, thread count, setting names, model format and model files; empty when none.
+    /// Problems with availability, thread count, setting names, model format and Caffe files, each as the
+    /// backend reports it; empty when none.
     /// </summary>
-    public static List<string> Check(
+    public static List<InferenceException> Check(
+        string backend,
         BackendAvailability availability,
-        ModelSource model,
+        PreparedModel model,
         BackendOptions options,
         IReadOnlyCollection<string> knownSettings,
         IReadOnlyCollection<ModelFormat> formats)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
         if (!availability.IsAvailable)
         {
@@ -34,23 +38,26 @@ internal static class BackendChecks
         {
             problems.Add($"model format {model.Format} is not supported (supported: {string.Join(", ", formats)})");
         }
-        if (!File.Exists(model.Path))
+        else if (model.Format == ModelFormat.Caffe)
         {
-            problems.Add($"model file not found: {model.Path}");
+            if (!File.Exists(model.Source.Path))
+            {
+                problems.Add($"model file not found: {model.Source.Path}");
+            }
+            if (model.Source.WeightsPath is null || !File.Exists(model.Source.WeightsPath))
+            {
+                problems.Add($"Caffe weights file not found: {model.Source.WeightsPath ?? "(none given)"}");
+            }
         }
-        if (model.Format == ModelFormat.Caffe && (model.WeightsPath is null || !File.Exists(model.WeightsPath)))
-        {
-            problems.Add($"Caffe weights file not found: {model.WeightsPath ?? "(none given)"}");
-        }
-        return problems;
+        return [.. problems.Select(p => new InferenceException(backend, model.Name, p))];
     }
 
-    /// <summary>Throws the first problem <see cref="Check"/> finds as an <see cref="InferenceException"/>.</summary>
-    public static void ThrowIfInvalid(string backend, ModelSource model, IReadOnlyList<string> problems)
+    /// <summary>Throws the first problem found.</summary>
+    public static void ThrowIfAny(IReadOnlyList<InferenceException> problems)
     {
         if (problems.Count > 0)
         {
-            throw new InferenceException(backend, model.Name, string.Join("; ", problems));
+            throw problems[0];
         }
     }
 }

@@ -17,6 +17,12 @@ internal static class Errno
         [25] = "ENOTTY", [28] = "ENOSPC", [38] = "ENOSYS", [75] = "EOVERFLOW", [95] = "EOPNOTSUPP",
     };
 
+    /// <summary>
+    /// <c>ECHILD</c>: a group read of an inherited group found a counted thread's copy of the group with other
+    /// members than the group (Linux 6.x compares them).
+    /// </summary>
+    public const int EChild = 10;
+
     /// <summary>The errno of the last failed P/Invoke on this thread.</summary>
     public static int Last => Marshal.GetLastPInvokeError();
 
@@ -53,7 +59,8 @@ internal static class Errno
         24 or 23 => "too many open files: raise the limit (ulimit -n) or open fewer counters",
         3 => "no such process or thread (it may have exited)",
         16 => "the PMU is in exclusive use by another user",
-        10 => "an inherited copy of this group (in a thread created while the group was being opened) has other members: reopen the group",
+        10 => "a thread counted by this inherited group holds a copy of it with other members (a thread the counted thread "
+              + "created while the group was being opened): reopen the group, or read it after that thread exits",
         22 => "invalid event configuration for this kernel or PMU (check config fields and flags)",
         28 => "the PMU has no free counter for this event",
         38 => "the kernel was built without perf events (CONFIG_PERF_EVENTS)",

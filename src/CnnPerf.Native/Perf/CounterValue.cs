@@ -10,10 +10,17 @@ namespace CnnPerf.Native.Perf;
 public readonly record struct CounterValue(ulong Raw, ulong TimeEnabled, ulong TimeRunning)
 {
     /// <summary>
-    /// The count scaled to the whole enabled time (<c>Raw * TimeEnabled / TimeRunning</c>), computed without
-    /// overflow; equal to <see cref="Raw"/> when the counter was never multiplexed, and 0 when it never ran.
+    /// False when the counter never ran (time running 0: never enabled, or never given a PMU counter while
+    /// enabled). Such a reading has no count, which is not a count of 0.
     /// </summary>
-    public double Scaled => TimeRunning == 0 ? 0 : TimeRunning == TimeEnabled ? Raw : (double)((UInt128)Raw * TimeEnabled / TimeRunning);
+    public bool IsCounted => TimeRunning > 0;
+
+    /// <summary>
+    /// The count scaled to the whole enabled time (<c>Raw * TimeEnabled / TimeRunning</c>), computed without
+    /// overflow; equal to <see cref="Raw"/> when the counter was never multiplexed, and NaN when it was not
+    /// counted (<see cref="IsCounted"/>).
+    /// </summary>
+    public double Scaled => !IsCounted ? double.NaN : TimeRunning == TimeEnabled ? Raw : (double)((UInt128)Raw * TimeEnabled / TimeRunning);
 
     /// <summary>Share of the enabled time the counter was running, from 0 to 1 (1 when never enabled).</summary>
     public double RunningShare => TimeEnabled == 0 ? 1.0 : (double)TimeRunning / TimeEnabled;

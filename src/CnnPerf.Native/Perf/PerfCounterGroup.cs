@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using CnnPerf.Native.Interop;
 
@@ -8,17 +9,29 @@ namespace CnnPerf.Native.Perf;
 /// TOTAL_TIME_RUNNING | ID). Created by <see cref="PerfEventBuilder.OpenGroup(IReadOnlyList{IPerfEvent})"/>; owns every fd and closes them
 /// on <see cref="Dispose"/>. Readings are cumulative: take deltas (never reset inherited counters).
 /// </summary>
+/// <remarks>
+/// An inherited group has a copy in every thread the counted thread creates, and the kernel (since Linux 6.x)
+/// refuses a group read with ECHILD while any copy has other members than the group. A copy does for a moment:
+/// the kernel builds a starting thread's copy one member at a time and tears an exiting thread's copy down one
+/// member at a time. <see cref="Read(Span{CounterValue})"/> waits such a moment out (usually a few microseconds;
+/// up to <see cref="InheritedCopySettleTime"/>) and reads again, so every reading stays one atomic group read.
+/// </remarks>
 public sealed class PerfCounterGroup : IDisposable
 {
+    /// <summary>How long a read of an inherited group waits for a counted thread's copy to match the group again.</summary>
+    internal static readonly TimeSpan InheritedCopySettleTime = TimeSpan.FromSeconds(1);
+
     private const int StackWords = 64;
     private readonly PerfEventHandle[] _handles;
     private readonly ulong[] _ids;
+    private readonly bool _inherited;
     private bool _disposed;
 
-    internal PerfCounterGroup(IReadOnlyList<IPerfEvent> events, IReadOnlyList<PerfEventHandle> handles)
+    internal PerfCounterGroup(IReadOnlyList<IPerfEvent> events, IReadOnlyList<PerfEventHandle> handles, bool inherited)
     {
         Events = [.. events];
         _handles = [.. handles];
+        _inherited = inherited;
         _ids = new ulong[_handles.Length];
         for (var i = 0; i < _handles.Length; i++)
         {
@@ -48,6 +61,10 @@ public sealed class PerfCounterGroup : IDisposable
     }
 
     /// <summary>Reads every counter into <paramref name="destination"/> (in the order of <see cref="Events"/>) without allocating.</summary>
+    /// <exception cref="PerfEventException">
+    /// The kernel refused the read; for an inherited group, ECHILD once a counted thread's copy of the group kept
+    /// other members for <see cref="InheritedCopySettleTime"/>.
+    /// </exception>
     [SkipLocalsInit]
     public void Read(Span<CounterValue> destination)
     {
@@ -59,7 +76,7 @@ public sealed class PerfCounterGroup : IDisposable
         var words = 3 + 2 * Count;
         Span<ulong> buffer = words <= StackWords ? stackalloc ulong[StackWords] : new ulong[words];
         buffer = buffer[..words];
-        PerfIo.Read(_handles[0], buffer, Events[0]);
+        ReadWords(buffer);
         // Layout: nr, time_enabled, time_running, then { value, id } per counter, leader first.
         var enabled = buffer[1];
         var running = buffer[2];
@@ -88,6 +105,24 @@ public sealed class PerfCounterGroup : IDisposable
         {
             _handles[i].Dispose();
         }
+    }
+
+    private void ReadWords(Span<ulong> buffer)
+    {
+        var errno = PerfIo.TryRead(_handles[0], buffer, Events[0]);
+        if (errno == Errno.EChild && _inherited)
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(InheritedCopySettleTime.TotalSeconds * Stopwatch.Frequency);
+            var wait = new SpinWait();
+            while (errno == Errno.EChild && Stopwatch.GetTimestamp() < deadline)
+            {
+                // Spins first, then yields the CPU and sleeps, so a starting or exiting thread preempted on this
+                // CPU can finish its copy.
+                wait.SpinOnce();
+                errno = PerfIo.TryRead(_handles[0], buffer, Events[0]);
+            }
+        }
+        PerfIo.ThrowIfRefused(errno, Events[0]);
     }
 
     private void GroupIoctl(ulong request)

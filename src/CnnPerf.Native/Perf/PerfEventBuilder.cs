@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CnnPerf.Native.Interop;
 
 namespace CnnPerf.Native.Perf;
@@ -54,18 +55,26 @@ public sealed record PerfEventBuilder
 
     /// <summary>
     /// Opens a group: the first event leads, the others follow it (they are scheduled on the PMU together and
-    /// read in one call). <see cref="Disabled"/> and <see cref="EnableOnExec"/> apply to the leader.
+    /// read in one call). <see cref="Disabled"/> and <see cref="EnableOnExec"/> apply to the leader; otherwise the
+    /// group starts counting once it is complete.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="Inherit"/>, every thread the counted thread creates while the group is being built gets a
+    /// copy of the incomplete group, and the kernel refuses group reads (ECHILD) for as long as that thread lives.
+    /// A group for the calling thread (<see cref="Pid"/> 0) is therefore built from a short-lived thread of its
+    /// own while the calling thread waits, so the counted thread creates no thread before the group is complete
+    /// (threads that other threads create never inherit it). A group for another thread, which may create
+    /// threads meanwhile, is reopened when that happened: the kernel then refuses the next member (EINVAL, when
+    /// the scheduler has moved the leader's context to the new thread) or the check read after the last one
+    /// (ECHILD).
+    /// </remarks>
     /// <returns>The group; the caller owns and disposes it.</returns>
     /// <exception cref="PerfEventException">The kernel refused one event; nothing stays open.</exception>
     public PerfCounterGroup OpenGroup(IReadOnlyList<IPerfEvent> events) => OpenGroup(events, afterLeader: null);
 
     /// <summary>
-    /// Opens a group; <paramref name="afterLeader"/> runs between the leader and the members (a seam for tests).
-    /// With <see cref="Inherit"/>, a thread the opening thread creates while the group is incomplete (the
-    /// runtime may start one at any time, for example for tiered compilation) inherits a copy of the leader:
-    /// the kernel then refuses the next members (EINVAL) or group reads (ECHILD) while that thread lives. The
-    /// group is checked with one read and reopened when that happened.
+    /// Opens a group; <paramref name="afterLeader"/> runs on the opening thread between the leader and the
+    /// members (a seam for tests).
     /// </summary>
     internal PerfCounterGroup OpenGroup(IReadOnlyList<IPerfEvent> events, Action? afterLeader)
     {
@@ -74,6 +83,43 @@ public sealed record PerfEventBuilder
         {
             throw new ArgumentException("a counter group needs at least one event", nameof(events));
         }
+        if (!Inherit || events.Count == 1)
+        {
+            return OpenGroupOnce(events, afterLeader);
+        }
+        return Pid == 0 ? OpenForCallingThread(events, afterLeader) : OpenChecked(events, afterLeader);
+    }
+
+    /// <summary>Builds the group from another thread while the calling (counted) thread waits for it.</summary>
+    private PerfCounterGroup OpenForCallingThread(IReadOnlyList<IPerfEvent> events, Action? afterLeader)
+    {
+        var target = this with { Pid = NativeMethods.GetTid() };
+        PerfCounterGroup? group = null;
+        ExceptionDispatchInfo? failure = null;
+        var opener = new Thread(() =>
+        {
+            try
+            {
+                group = target.OpenGroupOnce(events, afterLeader);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        })
+        {
+            Name = "perf group opener",
+            IsBackground = true,
+        };
+        opener.Start();
+        opener.Join();
+        failure?.Throw();
+        return group!;
+    }
+
+    /// <summary>Opens a group for a thread that may create threads meanwhile: checks it with one read, reopens it when poisoned.</summary>
+    private PerfCounterGroup OpenChecked(IReadOnlyList<IPerfEvent> events, Action? afterLeader)
+    {
         const int attempts = 5;
         for (var attempt = 1; ; attempt++)
         {
@@ -81,13 +127,10 @@ public sealed record PerfEventBuilder
             try
             {
                 group = OpenGroupOnce(events, attempt == 1 ? afterLeader : null);
-                if (Inherit && events.Count > 1)
-                {
-                    group.Read();
-                }
+                group.Read();
                 return group;
             }
-            catch (PerfEventException e) when (Inherit && attempt < attempts && e.Errno is "ECHILD" or "EINVAL")
+            catch (PerfEventException e) when (attempt < attempts && e.Errno is "ECHILD" or "EINVAL")
             {
                 group?.Dispose();
             }
@@ -99,7 +142,8 @@ public sealed record PerfEventBuilder
         }
     }
 
-    private PerfCounterGroup OpenGroupOnce(IReadOnlyList<IPerfEvent> events, Action? afterLeader)
+    /// <summary>Opens the group once, without any check (internal so tests can build a poisoned group).</summary>
+    internal PerfCounterGroup OpenGroupOnce(IReadOnlyList<IPerfEvent> events, Action? afterLeader)
     {
         const PerfReadFormat format = PerfReadFormat.Group | PerfReadFormat.TotalTimeEnabled | PerfReadFormat.TotalTimeRunning | PerfReadFormat.Id;
         // The leader always opens disabled: members added to a running leader stay off until the task is next
@@ -116,7 +160,7 @@ public sealed record PerfEventBuilder
                     afterLeader?.Invoke();
                 }
             }
-            var group = new PerfCounterGroup(events, handles);
+            var group = new PerfCounterGroup(events, handles, Inherit);
             if (!Disabled && !EnableOnExec)
             {
                 group.Enable();

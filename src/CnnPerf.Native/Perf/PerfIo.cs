@@ -6,7 +6,23 @@ namespace CnnPerf.Native.Perf;
 internal static class PerfIo
 {
     /// <summary>Reads exactly <c>buffer.Length</c> u64 words from the counter.</summary>
-    public static unsafe void Read(PerfEventHandle handle, Span<ulong> buffer, IPerfEvent perfEvent)
+    public static void Read(PerfEventHandle handle, Span<ulong> buffer, IPerfEvent perfEvent) =>
+        ThrowIfRefused(TryRead(handle, buffer, perfEvent), perfEvent);
+
+    /// <summary>Throws the exception of a read that <see cref="TryRead"/> says the kernel refused (errno not 0).</summary>
+    public static void ThrowIfRefused(int errno, IPerfEvent perfEvent)
+    {
+        if (errno != 0)
+        {
+            throw Errno.PerfEvent($"read({perfEvent.Name})", errno, perfEvent.NeedsPmu);
+        }
+    }
+
+    /// <summary>
+    /// Reads exactly <c>buffer.Length</c> u64 words from the counter; returns 0, or the errno when the kernel
+    /// refused (for a caller that retries without the cost of an exception). A short read throws.
+    /// </summary>
+    public static unsafe int TryRead(PerfEventHandle handle, Span<ulong> buffer, IPerfEvent perfEvent)
     {
         ObjectDisposedException.ThrowIf(handle.IsClosed, handle);
         var added = false;
@@ -21,12 +37,13 @@ internal static class PerfIo
             }
             if (bytes < 0)
             {
-                throw Errno.PerfEvent($"read({perfEvent.Name})", Errno.Last, perfEvent.NeedsPmu);
+                return Errno.Last;
             }
             if (bytes != expected)
             {
                 throw new PerfEventException($"read({perfEvent.Name})", 0, "short read", $"got {bytes} bytes, expected {expected}");
             }
+            return 0;
         }
         finally
         {

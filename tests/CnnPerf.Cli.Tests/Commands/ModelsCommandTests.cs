@@ -46,7 +46,7 @@ public class ModelsCommandTests
     public void Layers_of_a_user_file_are_listed_with_their_features()
     {
         var path = Path.Combine(_cache, "user.onnx");
-        File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(ModelZoo.Build("squeezenet1_1")));
+        File.WriteAllBytes(path, ModelZoo.Build("squeezenet1_1"));
 
         var (exitCode, output, _) = Run("models", "--json", "--model", path);
 

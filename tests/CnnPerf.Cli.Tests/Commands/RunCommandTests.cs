@@ -58,7 +58,7 @@ public class RunCommandTests
 
             Assert.That(exitCode, Is.EqualTo(1));
             Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-            Assert.That(error, Does.Contain("failed (Error): onnxruntime: model 'cnnperf-corrupt-"));
+            Assert.That(error, Does.Contain("failed (Invalid): onnxruntime: model 'cnnperf-corrupt-"));
         }
         finally
         {

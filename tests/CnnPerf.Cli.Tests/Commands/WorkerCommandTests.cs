@@ -103,7 +103,7 @@ public class WorkerCommandTests
 
         var stored = store.Configurations(outcome.RunId);
         Assert.That(stored.Select(c => c.Status), Is.EqualTo(new[] { RunStatus.Failed, RunStatus.Ok }));
-        Assert.That(stored[0].Failure!.Kind, Is.EqualTo(FailureKind.Error));
+        Assert.That(stored[0].Failure!.Kind, Is.EqualTo(FailureKind.Invalid), "a model problem found before measuring");
         Assert.That(stored[0].Failure!.Message, Does.StartWith("onnxruntime: model 'corrupt'"));
         Assert.That(stored[0].Failure!.ExitCode, Is.EqualTo(1));
     }

@@ -1,7 +1,6 @@
 using CnnPerf.Features;
 using CnnPerf.Models;
 using CnnPerf.Onnx;
-using Google.Protobuf;
 
 namespace CnnPerf.Core.Tests.Models;
 
@@ -29,9 +28,9 @@ public class ModelZooTests
     [TestCase("mobilenet_v2")]
     public void The_same_seed_builds_byte_identical_models_and_another_seed_other_weights(string name)
     {
-        var first = ModelZoo.Build(name, seed: 5).ToByteArray();
-        var second = ModelZoo.Build(name, seed: 5).ToByteArray();
-        var other = ModelZoo.Build(name, seed: 6).ToByteArray();
+        var first = ModelZoo.Build(name, seed: 5);
+        var second = ModelZoo.Build(name, seed: 5);
+        var other = ModelZoo.Build(name, seed: 6);
 
         Assert.That(second, Is.EqualTo(first));
         Assert.That(other, Has.Length.EqualTo(first.Length));
@@ -80,7 +79,7 @@ public class ModelZooTests
     {
         var source = new ModelZoo(_directory, seed: 11).Get("squeezenet1_1");
 
-        Assert.That(File.ReadAllBytes(source.Path), Is.EqualTo(ModelZoo.Build("squeezenet1_1", seed: 11).ToByteArray()));
+        Assert.That(File.ReadAllBytes(source.Path), Is.EqualTo(ModelZoo.Build("squeezenet1_1", seed: 11)));
         Assert.That(source.Path, Does.Contain(".s11."));
     }
 
@@ -95,7 +94,7 @@ public class ModelZooTests
 
         Assert.That(paths.Distinct().Count(), Is.EqualTo(1));
         Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { paths[0] }));
-        Assert.That(OnnxModelFile.Load(paths[0]).Graph.Node, Is.Not.Empty);
+        Assert.That(OnnxModel.Load(paths[0]).Nodes, Is.Not.Empty);
     }
 
     [Test]
@@ -123,7 +122,7 @@ public class ModelZooTests
     {
         var zoo = new ModelZoo(_directory);
         var onnx = Path.Combine(_directory, "mine.onnx");
-        File.WriteAllBytes(onnx, ModelZoo.Build("squeezenet1_1").ToByteArray());
+        File.WriteAllBytes(onnx, ModelZoo.Build("squeezenet1_1"));
         var prototxt = Path.Combine(_directory, "net.prototxt");
         File.WriteAllText(prototxt, "name: \"net\"");
 

@@ -1,11 +1,10 @@
 using CnnPerf.Onnx;
-using Google.Protobuf;
 
 namespace CnnPerf.Core.Tests.Onnx;
 
 public class OnnxGraphBuilderTests
 {
-    private static ModelProto SmallNetwork(long seed)
+    private static byte[] SmallNetwork(long seed)
     {
         var b = new OnnxGraphBuilder("small", seed);
         var x = b.Input("input", 1, 16, 32, 32);
@@ -16,20 +15,19 @@ public class OnnxGraphBuilderTests
         return b.Output(b.Gemm(b.Flatten(b.GlobalAveragePool(x)), 10)).Build();
     }
 
-    private static float[] Initializer(ModelProto model, string name) =>
-        OnnxTensors.ToFloats(model.Graph.Initializer.Single(t => t.Name == name));
+    private static float[] Initializer(byte[] model, string name) => OnnxModel.Read(model, "m").Constant(name)!.ToFloats();
 
     [Test]
     public void The_model_is_opset_13_with_named_nodes_a_declared_input_and_one_output()
     {
-        var model = SmallNetwork(1);
+        var model = OnnxModel.Read(SmallNetwork(1), "small");
 
-        Assert.That(model.OpsetImport.Single().Version, Is.EqualTo(13));
-        Assert.That(model.IrVersion, Is.EqualTo(7));
-        Assert.That(model.Graph.Node.Select(n => n.Name), Is.EqualTo(new[] { "stage/conv_1", "stage/bn_1", "stage/relu_1", "gap_1", "flatten_1", "fc_1" }));
-        Assert.That(model.Graph.Input.Single().Name, Is.EqualTo("input"));
-        Assert.That(model.Graph.Output.Single().Name, Is.EqualTo("fc_1"));
-        Assert.That(model.Graph.Output.Single().Type.TensorType.Shape.Dim.Select(d => d.DimValue), Is.EqualTo(new long[] { 1, 10 }));
+        Assert.That(model.Opset, Is.EqualTo(13));
+        Assert.That(ModelProto.Parser.ParseFrom(SmallNetwork(1)).IrVersion, Is.EqualTo(7));
+        Assert.That(model.Nodes.Select(n => n.Name), Is.EqualTo(new[] { "stage/conv_1", "stage/bn_1", "stage/relu_1", "gap_1", "flatten_1", "fc_1" }));
+        Assert.That(model.Input.Name, Is.EqualTo("input"));
+        Assert.That(model.Output.Name, Is.EqualTo("fc_1"));
+        Assert.That(model.Output.Dimensions, Is.EqualTo(new OnnxDimension[] { 1, 10 }));
     }
 
     [Test]
@@ -65,7 +63,7 @@ public class OnnxGraphBuilderTests
     [Test]
     public void The_same_seed_gives_the_same_bytes_and_another_seed_other_weights()
     {
-        Assert.That(SmallNetwork(9).ToByteArray(), Is.EqualTo(SmallNetwork(9).ToByteArray()));
+        Assert.That(SmallNetwork(9), Is.EqualTo(SmallNetwork(9)));
         Assert.That(Initializer(SmallNetwork(10), "fc_1.weight"), Is.Not.EqualTo(Initializer(SmallNetwork(9), "fc_1.weight")));
     }
 
@@ -75,9 +73,10 @@ public class OnnxGraphBuilderTests
         var b = new OnnxGraphBuilder("clip", 1);
         var x = b.Relu6(b.Relu6(b.Input("input", 1, 2)));
         var model = b.Output(x).Build();
+        var graph = OnnxModel.Read(model, "clip");
 
-        Assert.That(model.Graph.Node.Select(n => n.OpType), Is.All.EqualTo("Clip"));
-        Assert.That(model.Graph.Node.Select(n => n.Input[1]).Distinct().Single(), Is.EqualTo("relu6.min"));
+        Assert.That(graph.Nodes.Select(n => n.OpType), Is.All.EqualTo("Clip"));
+        Assert.That(graph.Nodes.Select(n => n.Inputs[1]).Distinct().Single(), Is.EqualTo("relu6.min"));
         Assert.That(Initializer(model, "relu6.min"), Is.EqualTo(new[] { 0f }));
         Assert.That(Initializer(model, "relu6.max"), Is.EqualTo(new[] { 6f }));
     }
@@ -99,7 +98,7 @@ public class OnnxGraphBuilderTests
         var b = new OnnxGraphBuilder("bad", 1);
         var x = b.Input("input", 1, 3, 4, 4);
 
-        var e = Assert.Throws<CnnPerfException>(() => b.Conv(x, 8, 7));
+        var e = Assert.Throws<OnnxModelException>(() => b.Conv(x, 8, 7));
 
         Assert.That(e!.Message, Does.Contain("conv_1"));
     }

@@ -1,3 +1,4 @@
+using CnnPerf.Core.Tests.Onnx;
 using CnnPerf.Metrics;
 using CnnPerf.Models;
 using CnnPerf.Running;
@@ -6,7 +7,7 @@ namespace CnnPerf.Core.Tests.Running;
 
 public class MeasurementRunnerTests
 {
-    private static readonly ModelSource Model = new("spin_model", "/nonexistent/spin.onnx", ModelFormat.Onnx);
+    private static readonly ModelSource Model = TinyModel.Save("spin_model");
 
     private static RunConfigurationBuilder Spin(ModelSource? model = null) =>
         RunConfiguration.For(model ?? Model, SpinBackend.BackendName).WithWarmup(WarmupPolicy.Fixed(2));
@@ -32,6 +33,40 @@ public class MeasurementRunnerTests
         Assert.That(result.Counters.Single(c => !c.Available).Reason, Is.EqualTo("no PMU in this VM"));
         Assert.That(result.Phases.LoadStartNs, Is.LessThanOrEqualTo(result.Phases.MeasuredStartNs));
         Assert.That(result.Samples[0].StartNs, Is.InRange(result.Phases.MeasuredStartNs, result.Phases.MeasuredEndNs));
+    }
+
+    [Test]
+    public void A_counter_that_stops_mid_run_is_reported_with_the_reason_and_the_run_keeps_its_timings()
+    {
+        // Reads 1 (phase start) to 10 (after the ninth inference) count; the instruction counter stops after that.
+        var counters = new FakeCounterSource(step: 1000, stopAfterReads: 10);
+        var result = new MeasurementRunner(() => counters, new RecordingProcessProbe()).Run(Spin().WithIterations(20).Build(), new SpinBackend(1));
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(result.Samples, Has.Count.EqualTo(20));
+        Assert.That(result.Samples.Take(9).Select(s => s.Counters["hw.instructions"]), Is.All.EqualTo(2000), "inferences counted before the stop keep their counts");
+        Assert.That(result.Samples.Skip(9).Select(s => s.Counters.ContainsKey("hw.instructions")), Is.All.False);
+        Assert.That(result.Find("hw.instructions"), Is.Null, "no total for the run from an incomplete counter");
+        Assert.That(result.ValueOf(MetricIds.LatencyP50), Is.GreaterThanOrEqualTo(1));
+        Assert.That(result.ValueOf(MetricIds.ThroughputFps), Is.GreaterThan(0));
+        var instructions = result.Counters.Single(c => c.MetricId == "hw.instructions");
+        Assert.That((instructions.Available, instructions.Errno, instructions.Reason), Is.EqualTo((false, "ECHILD", FakeCounterSource.StopReason)));
+    }
+
+    [Test]
+    public void A_counter_that_never_ran_has_no_value_and_says_it_was_not_counted()
+    {
+        var counters = new FakeCounterSource(step: 1000, withUnscheduledBranches: true);
+        var result = new MeasurementRunner(() => counters, new RecordingProcessProbe()).Run(Spin().WithIterations(5).Build(), new SpinBackend(1));
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(result.Find("hw.branches"), Is.Null, "not counted is not a count of 0");
+        Assert.That(result.Samples.Select(s => s.Counters.ContainsKey("hw.branches")), Is.All.False);
+        Assert.That(result.Samples.Select(s => s.Counters["hw.instructions"]), Is.All.EqualTo(2000));
+        var branches = result.Counters.Single(c => c.MetricId == "hw.branches");
+        Assert.That(branches.Available, Is.False);
+        Assert.That(branches.Reason, Is.EqualTo("not counted: enabled for 0.010 ms but never scheduled on the PMU (time running 0: other events held its counters)"),
+            "5 inferences: 6 reads 2000 ns apart, the phase spans 5 of them");
     }
 
     [Test]
@@ -80,13 +115,25 @@ public class MeasurementRunnerTests
     }
 
     [Test]
-    public void A_model_the_backend_cannot_load_is_a_failed_result_with_the_reason()
+    public void A_model_the_backend_cannot_load_is_an_invalid_result_with_the_reason()
     {
         var result = new MeasurementRunner().Run(Spin(Model with { Name = "corrupt" }).WithIterations(5).Build(), new SpinBackend(1));
 
         Assert.That(result.Status, Is.EqualTo(RunStatus.Failed));
-        Assert.That(result.Failure!.Kind, Is.EqualTo(FailureKind.Error));
+        Assert.That(result.Failure!.Kind, Is.EqualTo(FailureKind.Invalid), "a model problem found before measuring");
         Assert.That(result.Failure.Message, Is.EqualTo("spin: model 'corrupt': protobuf parsing failed"));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void The_model_is_read_with_its_weights_only_for_a_backend_that_needs_them(bool needsWeights)
+    {
+        var backend = new SpinBackend(1) { NeedsWeights = needsWeights };
+
+        var result = new MeasurementRunner().Run(Spin().WithIterations(1).Build(), backend);
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(backend.Loaded!.Graph.HasWeights, Is.EqualTo(needsWeights));
     }
 
     [Test]

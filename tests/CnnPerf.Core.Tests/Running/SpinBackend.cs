@@ -20,17 +20,23 @@ internal sealed class SpinBackend(double milliseconds, int batch = 1) : IInferen
 
     public int Loads { get; private set; }
 
+    public bool NeedsWeights { get; init; } = true;
+
+    /// <summary>The model the last load was given.</summary>
+    public PreparedModel? Loaded { get; private set; }
+
     /// <summary>Called when a model loads (before the session exists).</summary>
     public Action? OnLoad { get; init; }
 
     /// <summary>Called after every inference with the model's name.</summary>
     public Action<string>? OnRun { get; init; }
 
-    public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options) => [];
+    public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options) => [];
 
-    public IInferenceSession Load(ModelSource model, BackendOptions options)
+    public IInferenceSession Load(PreparedModel model, BackendOptions options)
     {
         Loads++;
+        Loaded = model;
         OnLoad?.Invoke();
         return model.Name == "corrupt"
             ? throw new InferenceException(Name, model.Name, "protobuf parsing failed")

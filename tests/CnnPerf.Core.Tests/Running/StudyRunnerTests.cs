@@ -1,3 +1,4 @@
+using CnnPerf.Core.Tests.Onnx;
 using CnnPerf.Core.Tests.Power;
 using CnnPerf.Metrics;
 using CnnPerf.Models;
@@ -18,7 +19,7 @@ public class StudyRunnerTests
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
     private static RunConfiguration Spin(string model) =>
-        RunConfiguration.For(new ModelSource(model, "/nonexistent/" + model, ModelFormat.Onnx), SpinBackend.BackendName)
+        RunConfiguration.For(TinyModel.Save(model), SpinBackend.BackendName)
             .WithWarmup(WarmupPolicy.Fixed(1)).WithIterations(5).Build();
 
     internal static MachineContext Machine => MachineContextProbe.Capture([new SpinBackend(1)]);

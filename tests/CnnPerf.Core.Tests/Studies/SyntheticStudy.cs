@@ -34,7 +34,7 @@ internal static class SyntheticStudy
     public static int Configurations(bool withFailure) => Networks.Length * Backends.Length + (withFailure ? 1 : 0);
 
     /// <summary>Builds one of the networks (or <see cref="Unseen"/>).</summary>
-    public static ModelProto Build(string name)
+    public static byte[] Build(string name)
     {
         var (width, blocks, resolution) = name switch
         {

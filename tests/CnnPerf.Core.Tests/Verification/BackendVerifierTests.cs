@@ -1,4 +1,5 @@
 using CnnPerf.Backends;
+using CnnPerf.Core.Tests.Onnx;
 using CnnPerf.Models;
 using CnnPerf.Verification;
 
@@ -6,7 +7,7 @@ namespace CnnPerf.Core.Tests.Verification;
 
 public sealed class BackendVerifierTests
 {
-    private static readonly ModelSource Model = new("m", "/nonexistent/m.onnx", ModelFormat.Onnx);
+    private static readonly ModelSource Model = TinyModel.Save("m");
 
     [Test]
     public void Verify_ComparesEveryCandidateOnTheSameInputs()
@@ -67,9 +68,9 @@ public sealed class BackendVerifierTests
 
         public BackendAvailability Availability => AvailabilityToReport;
 
-        public IReadOnlyList<string> Validate(ModelSource model, BackendOptions options) => [];
+        public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options) => [];
 
-        public IInferenceSession Load(ModelSource model, BackendOptions options) =>
+        public IInferenceSession Load(PreparedModel model, BackendOptions options) =>
             LoadError is null ? new Session(this) : throw new InferenceException(name, model.Name, LoadError);
 
         private sealed class Session(ScalingBackend backend) : IInferenceSession

@@ -3,6 +3,7 @@ using CnnPerf.Frameworks.OnnxRuntime;
 using CnnPerf.Frameworks.OpenCv;
 using CnnPerf.Frameworks.Tests.TestModels;
 using CnnPerf.Models;
+using CnnPerf.Onnx;
 using CnnPerf.Verification;
 
 namespace CnnPerf.Frameworks.Tests.OpenCv;
@@ -69,6 +70,34 @@ public sealed class OpenCvBackendTests
         Assert.That(e!.NodeName, Is.EqualTo("det0"));
         Assert.That(e.OpType, Is.EqualTo("Det"));
         Assert.That(e.Message, Is.EqualTo("opencv: model 'tiny_det' at node 'det0' (op Det): cannot load the model: OpenCV DNN does not support this operator"));
+    }
+
+    [TestCase("Det")]
+    [TestCase("NonZero")]
+    public void UnsupportedOperator_IsNamedAlsoWhenTheOutputDeclaresNoShape(string op)
+    {
+        // OpenCV's importer asserts tensor.has_shape() on an output without a declared shape, before it reaches the node.
+        var path = Path.Combine(_directory.Path, $"undeclared_{op}.onnx");
+        new OnnxModelWriter("g").Input("x", 1, 2, 3, 3).Output("y", shape: null).Node("Relu", "relu0", ["x"], ["r"]).Node(op, "node0", ["r"], ["y"]).Save(path);
+
+        var e = Assert.Throws<InferenceException>(() => _backend.Load(ModelSource.FromOnnxFile(path), BackendOptions.Default))!;
+
+        Assert.That(e.Message, Is.EqualTo($"opencv: model 'undeclared_{op}' at node 'node0' (op {op}): cannot load the model: OpenCV DNN does not support this operator"));
+    }
+
+    [Test]
+    public void AnOutputWithoutADeclaredShapeRuns()
+    {
+        var path = Path.Combine(_directory.Path, "undeclared_relu.onnx");
+        new OnnxModelWriter("g").Input("x", 1, 2, 3, 3).Output("y", shape: null).Node("Relu", "relu0", ["x"], ["y"]).Save(path);
+        using var session = _backend.Load(ModelSource.FromOnnxFile(path), BackendOptions.Default);
+        var input = new Tensor(session.InputShape, [.. Enumerable.Range(-9, 18).Select(i => (float)i)]);
+        var output = new Tensor(session.OutputShape);
+
+        session.Run(input, output);
+
+        Assert.That(session.OutputShape, Is.EqualTo(new TensorShape(1, 2, 3, 3)));
+        Assert.That(output.Data, Is.EqualTo(input.Data.Select(v => Math.Max(v, 0f))));
     }
 
     [TestCase("corrupt")]

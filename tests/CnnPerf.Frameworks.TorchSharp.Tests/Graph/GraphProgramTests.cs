@@ -1,7 +1,6 @@
 using CnnPerf.Frameworks.TorchSharp.Graph;
 using CnnPerf.Frameworks.TorchSharp.Tests.Support;
 using CnnPerf.Onnx;
-using Google.Protobuf;
 
 namespace CnnPerf.Frameworks.TorchSharp.Tests.Graph;
 
@@ -49,7 +48,7 @@ internal sealed class GraphProgramTests
     public void A_Constant_node_feeds_a_Reshape_shape()
     {
         var graph = new TinyGraph([2, 3]);
-        var shape = new TensorProto { DataType = 7, Dims = { 1 }, Int64Data = { -1 } };
+        var shape = OnnxTensor.FromInt64s("shape", [1], [-1]);
         graph.Node("Constant", [], "shape", ("value", shape)).Node("Reshape", ["x", "shape"], "y");
 
         var program = Compile(graph, "constant_node");
@@ -62,9 +61,9 @@ internal sealed class GraphProgramTests
     {
         var graph = new TinyGraph([2, 3]);
         graph.Node("Relu", ["x"], "shape").Node("Reshape", ["x", "shape"], "y");
-        var model = OnnxModelFile.Load(graph.Save(_folder, "dynamic_shape").Path);
+        var model = OnnxModel.Load(graph.Save(_folder, "dynamic_shape").Path);
 
-        var program = GraphProgram.Compile(model, "dynamic_shape", "torchsharp", out var problems);
+        var program = GraphProgram.Compile(model, "torchsharp", out var problems);
 
         Assert.That(program, Is.Null);
         Assert.That(problems.Select(p => p.Message), Is.EqualTo(new[]
@@ -75,8 +74,8 @@ internal sealed class GraphProgramTests
 
     private GraphProgram Compile(TinyGraph graph, string name)
     {
-        var model = OnnxModelFile.Load(graph.Save(_folder, name).Path);
-        var program = GraphProgram.Compile(model, name, "torchsharp", out var problems);
+        var model = OnnxModel.Load(graph.Save(_folder, name).Path);
+        var program = GraphProgram.Compile(model, "torchsharp", out var problems);
         Assert.That(problems, Is.Empty);
         return program!;
     }

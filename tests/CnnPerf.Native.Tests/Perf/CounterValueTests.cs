@@ -29,9 +29,16 @@ public class CounterValueTests
     }
 
     [Test]
-    public void Scaled_is_zero_when_the_counter_never_ran()
+    public void A_counter_that_never_ran_is_not_counted_and_has_no_scaled_value()
     {
-        Assert.That(new CounterValue(0, 500, 0).Scaled, Is.EqualTo(0));
+        // Enabled for 500 ns but never scheduled on the PMU, or never enabled at all: no count, not a count of 0.
+        foreach (var value in new[] { new CounterValue(0, 500, 0), new CounterValue(0, 0, 0) })
+        {
+            Assert.That(value.IsCounted, Is.False, value.ToString());
+            Assert.That(value.Scaled, Is.NaN, value.ToString());
+        }
+        Assert.That(new CounterValue(0, 500, 1).IsCounted, Is.True, "a counter that ran and counted nothing counted 0");
+        Assert.That(new CounterValue(0, 500, 1).Scaled, Is.Zero);
     }
 
     [Test]

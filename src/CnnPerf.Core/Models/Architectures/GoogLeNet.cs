@@ -9,7 +9,7 @@ namespace CnnPerf.Models.Architectures;
 internal static class GoogLeNet
 {
     /// <summary>Builds the network with weights drawn from <paramref name="seed"/>.</summary>
-    public static ModelProto Build(string name, long seed)
+    public static byte[] Build(string name, long seed)
     {
         var b = new OnnxGraphBuilder(name, seed);
         var x = b.ImageInput();

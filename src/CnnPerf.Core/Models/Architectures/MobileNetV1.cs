@@ -12,7 +12,7 @@ internal static class MobileNetV1
     ];
 
     /// <summary>Builds the network with weights drawn from <paramref name="seed"/>.</summary>
-    public static ModelProto Build(string name, long seed)
+    public static byte[] Build(string name, long seed)
     {
         var b = new OnnxGraphBuilder(name, seed);
         var x = b.ImageInput();

@@ -11,7 +11,7 @@ internal static class MobileNetV2
     ];
 
     /// <summary>Builds the network with weights drawn from <paramref name="seed"/>.</summary>
-    public static ModelProto Build(string name, long seed)
+    public static byte[] Build(string name, long seed)
     {
         var b = new OnnxGraphBuilder(name, seed);
         var x = b.ImageInput();

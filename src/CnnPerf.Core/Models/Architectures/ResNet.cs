@@ -9,12 +9,12 @@ namespace CnnPerf.Models.Architectures;
 internal static class ResNet
 {
     /// <summary>ResNet-18: basic blocks, 2-2-2-2.</summary>
-    public static ModelProto Build18(string name, long seed) => Build(name, seed, [2, 2, 2, 2], bottleneck: false);
+    public static byte[] Build18(string name, long seed) => Build(name, seed, [2, 2, 2, 2], bottleneck: false);
 
     /// <summary>ResNet-50: bottleneck blocks, 3-4-6-3.</summary>
-    public static ModelProto Build50(string name, long seed) => Build(name, seed, [3, 4, 6, 3], bottleneck: true);
+    public static byte[] Build50(string name, long seed) => Build(name, seed, [3, 4, 6, 3], bottleneck: true);
 
-    private static ModelProto Build(string name, long seed, int[] blocks, bool bottleneck)
+    private static byte[] Build(string name, long seed, int[] blocks, bool bottleneck)
     {
         var b = new OnnxGraphBuilder(name, seed);
         var x = b.ImageInput();
