@@ -9,7 +9,7 @@ internal static class CliApplication
     /// <summary>Exit code for success.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code when the work itself failed.</summary>
+    /// <summary>Exit code when the work itself failed or was interrupted.</summary>
     public const int WorkFailed = 1;
 
     /// <summary>Exit code for bad usage (unknown command or option, invalid value).</summary>
@@ -34,14 +34,10 @@ internal static class CliApplication
         var parseResult = CreateRootCommand().Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                Console.Error.WriteLine($"cnnperf: {error.Message}");
-            }
-            Console.Error.WriteLine("Run 'cnnperf --help' for usage.");
+            CommandRunner.WriteError(args.Contains("--json"), "cnnperf", $"{string.Join("; ", parseResult.Errors.Select(e => e.Message))} (run 'cnnperf --help' for usage)");
             return BadUsage;
         }
-        // Commands that run long handle SIGINT/SIGTERM themselves (SignalCancellation) and stop cleanly.
+        // Commands that run long handle SIGINT/SIGTERM themselves (Running.SignalStop) and stop cleanly.
         return parseResult.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -58,8 +58,8 @@ internal sealed class CounterOptions
         {
             Geometry = geometry,
             Inferences = parseResult.GetValue(Inferences) ?? defaults.Inferences,
-            Timeout = parseResult.GetValue(Budget) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Timeout,
-            Budget = parseResult.GetValue(TotalBudget) is { } total ? TimeSpan.FromSeconds(total) : defaults.Budget,
+            Timeout = parseResult.GetValue(Budget) is { } seconds ? MeasurementOptions.Seconds(Budget, seconds) : defaults.Timeout,
+            Budget = parseResult.GetValue(TotalBudget) is { } total ? MeasurementOptions.Seconds(TotalBudget, total) : defaults.Budget,
         };
         if (options.Validate() is { Count: > 0 } problems)
         {

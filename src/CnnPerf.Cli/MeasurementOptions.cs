@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CnnPerf.Native.Processes;
 using CnnPerf.Running;
 
 namespace CnnPerf.Cli;
@@ -15,7 +16,7 @@ internal sealed class MeasurementOptions
 
     public Option<int?> Warmup { get; } = new("--warmup") { Description = "Warm up with exactly this many inferences (default: until latency is stable)" };
 
-    public Option<string?> Pin { get; } = new("--pin") { Description = "Pin to these CPUs before the backend loads, for example 0 or 0-1 or 0,2" };
+    public Option<string[]> Pin { get; } = ListOption.Create("--pin", "Pin to these CPUs before the backend loads, for example 0 or 0-1 or 0,2");
 
     public Option<int?> Layers { get; } = new("--layers") { Description = "Collect per-layer timings with this many profiled inferences (0: none; default: none for run, 10 for study, 3 for study --quick)" };
 
@@ -40,7 +41,7 @@ internal sealed class MeasurementOptions
             throw new UsageException("give at most one of --iterations, --duration and --adaptive");
         }
         return iterations is { } n ? MeasurementPolicy.ForIterations(n)
-            : duration is { } seconds ? MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(seconds))
+            : duration is { } seconds ? MeasurementPolicy.ForDuration(Seconds(Duration, seconds))
             : adaptive ? MeasurementPolicy.Adaptive() : null;
     }
 
@@ -56,32 +57,31 @@ internal sealed class MeasurementOptions
         builder.WithMeasurement(Policy(parseResult) ?? defaultPolicy)
             .WithWarmup(parseResult.GetValue(Warmup) is { } warmup ? WarmupPolicy.Fixed(warmup) : defaultWarmup)
             .WithLayerProfile(parseResult.GetValue(Layers) ?? defaultLayerRuns);
-        if (parseResult.GetValue(Pin) is { } pin)
+        if (parseResult.Joined(Pin) is { } pin)
         {
-            builder.PinnedTo(ParseCpuList(pin));
+            builder.PinnedTo([.. Parsed(Pin, CpuList.Parse, pin)]);
         }
         return builder;
     }
 
-    /// <summary>Parses a CPU list such as <c>0-2,4</c>.</summary>
-    /// <exception cref="UsageException">The list is malformed.</exception>
-    public static int[] ParseCpuList(string text)
+    /// <summary>A number of seconds an option gives as a time span; anything but a positive finite number is a usage error.</summary>
+    /// <exception cref="UsageException">The value is NaN, infinite, not positive, or beyond what a time span holds.</exception>
+    public static TimeSpan Seconds(Option option, double seconds) =>
+        double.IsFinite(seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"{option.Name} {seconds.ToString(CultureInfo.InvariantCulture)} is not a positive number of seconds");
+
+    /// <summary>Parses an option's value with a library parser whose errors are usage errors.</summary>
+    /// <exception cref="UsageException">The parser refused the value.</exception>
+    public static T Parsed<T>(Option option, Func<string, T> parse, string text)
     {
-        var cpus = new SortedSet<int>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        try
         {
-            var bounds = part.Split('-');
-            if (bounds.Length is < 1 or > 2 || !bounds.All(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-            {
-                throw new UsageException($"--pin: '{part}' is not a CPU number or range (for example 0-1,3)");
-            }
-            var first = int.Parse(bounds[0], CultureInfo.InvariantCulture);
-            var last = int.Parse(bounds[^1], CultureInfo.InvariantCulture);
-            for (var cpu = first; cpu <= last; cpu++)
-            {
-                cpus.Add(cpu);
-            }
+            return parse(text);
         }
-        return cpus.Count > 0 ? [.. cpus] : throw new UsageException("--pin: the CPU list is empty");
+        catch (CnnPerfException e)
+        {
+            throw new UsageException($"{option.Name}: {e.Message}");
+        }
     }
 }

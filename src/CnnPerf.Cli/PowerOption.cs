@@ -12,7 +12,7 @@ internal sealed class PowerOption
 
     /// <summary>The monitor the option asks for (the meter checked once now), or null without <c>--power</c>.</summary>
     /// <exception cref="UsageException">The spec is malformed.</exception>
-    /// <exception cref="CnnPerfException">The meter is absent or does not answer.</exception>
+    /// <exception cref="CnnPerfException">The meter is absent, does not answer, or is present but not metering.</exception>
     public PowerMonitor? CreateMonitor(ParseResult parseResult)
     {
         if (parseResult.GetValue(Option) is not { } text)
@@ -20,7 +20,7 @@ internal sealed class PowerOption
             return null;
         }
         var spec = MetersCommand.ParseSpec(text);
-        PowerMeterFactory.CreateRecorder(spec).Dispose();
+        PowerMeterFactory.Check(spec);
         return new PowerMonitor(() => PowerMeterFactory.CreateRecorder(spec));
     }
 }

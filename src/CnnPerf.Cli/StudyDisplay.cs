@@ -17,7 +17,7 @@ internal static class StudyDisplay
     private const int BarWidth = 30;
 
     public static StudyOutcome Run(StudyRunner runner, IReadOnlyList<RunConfiguration> configurations, ResultStore store, MachineContext machine,
-        SimulatedCounterMonitor? simulation, bool interactive, CancellationToken cancellationToken)
+        SimulatedCounterMonitor? simulation, bool interactive, CancellationToken stop, CancellationToken kill)
     {
         if (!interactive || !AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
         {
@@ -27,7 +27,7 @@ internal static class StudyDisplay
             {
                 simulation.Simulating += c => writer.WriteLine($"{c.Label}: simulating under valgrind ({simulation.Spent.TotalSeconds:0} s of simulation so far)");
             }
-            return runner.Run(configurations, store, machine, cancellationToken);
+            return runner.Run(configurations, store, machine, stop, kill);
         }
         var table = new Table().AddColumns("model", "backend", "threads", "status", "p50 ms", "fps", "cores", "peak RSS MB");
         StudyOutcome? outcome = null;
@@ -46,7 +46,7 @@ internal static class StudyDisplay
             {
                 simulation.Simulating += c => context.UpdateTarget(Compose($"simulating {c.Label} under valgrind", table.Rows.Count, configurations.Count, table));
             }
-            outcome = runner.Run(configurations, store, machine, cancellationToken);
+            outcome = runner.Run(configurations, store, machine, stop, kill);
         });
         return outcome!;
     }
@@ -65,7 +65,7 @@ internal static class StudyDisplay
     private static string[] Cells(RunResult r) =>
     [
         r.Configuration.Model.Name, r.Configuration.Backend, r.Configuration.Threads.ToString(CultureInfo.InvariantCulture),
-        Markup.Escape(r.Failure is null ? r.Status.ToString().ToLowerInvariant() : $"failed: {r.Failure.Message}"),
+        Markup.Escape(r.Failure is null ? r.Status.ToString().ToLowerInvariant() : $"{r.Status.ToString().ToLowerInvariant()}: {r.Failure.Message}"),
         Format(r.ValueOf(MetricIds.LatencyP50), "0.00"), Format(r.ValueOf(MetricIds.ThroughputFps), "0.0"),
         Format(r.ValueOf(MetricIds.CpuUtilizationCores), "0.00"), Format(r.ValueOf(MetricIds.MemPeakRss) / 1048576, "0"),
     ];
@@ -77,10 +77,13 @@ internal static class StudyDisplay
         {
             return head + ": measuring";
         }
-        return r.Failure is { } f
+        return r.Status == RunStatus.Interrupted
+            ? $"{head}: interrupted, {r.Samples.Count} measured inference(s) kept{(r.Failure is { } why ? $" ({why.Message})" : "")}"
+            : r.Failure is { } f
             ? $"{head}: failed ({f.Kind}): {f.Message}"
             : $"{head}: {r.Status.ToString().ToLowerInvariant()}, p50 {Format(r.ValueOf(MetricIds.LatencyP50), "0.00")} ms, "
-              + $"{Format(r.ValueOf(MetricIds.ThroughputFps), "0.0")} fps, {Format(r.ValueOf(MetricIds.CpuUtilizationCores), "0.00")} cores";
+              + $"{Format(r.ValueOf(MetricIds.ThroughputFps), "0.0")} fps, {Format(r.ValueOf(MetricIds.CpuUtilizationCores), "0.00")} cores"
+              + (r.PowerIncomplete ? $"; {r.PowerStatus}" : "");
     }
 
     private static string Format(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";

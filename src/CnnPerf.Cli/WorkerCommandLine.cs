@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CnnPerf.Running;
 
 namespace CnnPerf.Cli;
@@ -30,4 +31,18 @@ internal static class WorkerCommandLine
         Timeout = timeout,
         Environment = new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" },
     };
+
+    /// <summary>
+    /// The executor of <c>run</c> and <c>study</c>: each configuration in a worker of this tool; with <c>--verbose</c>
+    /// every line a worker writes to stderr (its phases) is shown with its process id, <c>worker 1234: ...</c>.
+    /// </summary>
+    public static WorkerProcessExecutor Executor(ParseResult parseResult, TimeSpan timeout)
+    {
+        var executor = new WorkerProcessExecutor(Options(timeout));
+        if (parseResult.GetValue(GlobalOptions.Verbose))
+        {
+            executor.WorkerOutput += (pid, line) => Console.Error.WriteLine($"worker {pid}: {line}");
+        }
+        return executor;
+    }
 }

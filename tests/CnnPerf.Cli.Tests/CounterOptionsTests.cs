@@ -35,7 +35,8 @@ public class CounterOptionsTests
     [TestCase("--sim-cache", "D1=48K,4,64", "power-of-two")]
     [TestCase("--sim-cache", "pentium", "is not a cache level")]
     [TestCase("--sim-inferences", "0", "simulated inferences must be at least 1")]
-    [TestCase("--sim-budget", "0", "the simulation budget must be positive")]
+    [TestCase("--sim-budget", "0", "--sim-budget 0 is not a positive number of seconds")]
+    [TestCase("--sim-timeout", "NaN", "--sim-timeout NaN is not a positive number of seconds")]
     [TestCase("--counters", "magic", "magic")]
     public void Bad_simulation_options_are_usage_errors(string option, string value, string expected)
     {

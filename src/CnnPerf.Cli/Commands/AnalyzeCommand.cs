@@ -56,7 +56,7 @@ internal static class AnalyzeCommand
         {
             throw new UsageException($"results store '{path}' does not exist ('cnnperf study' writes one)");
         }
-        using var results = ResultStore.Open(path);
+        using var results = ResultStore.OpenReadOnly(path);
         return StoredStudy.Load(results, new ModelZoo());
     }
 

@@ -9,7 +9,7 @@ internal static class ExportCommand
     internal static Command Create()
     {
         var store = new Option<string>("--store") { Description = "The results store (SQLite file)", Required = true };
-        var format = new Option<ExportFormat>("--format") { Description = "csv or json", DefaultValueFactory = _ => ExportFormat.Csv };
+        var format = new Option<ExportFormat?>("--format") { Description = "csv or json (default: csv; json with --json)" };
         var shape = new Option<ExportShape>("--shape") { Description = "long (one row per configuration and metric) or wide (one row per configuration)", DefaultValueFactory = _ => ExportShape.Long };
         var output = new Option<string?>("--out") { Description = "Output file (default: stdout)" };
         var command = new Command("export", "Export a results store as CSV or JSON");
@@ -24,15 +24,25 @@ internal static class ExportCommand
             {
                 throw new UsageException($"results store '{path}' does not exist");
             }
-            using var results = ResultStore.Open(path);
+            var json = parseResult.GetValue(GlobalOptions.Json);
+            var chosen = parseResult.GetValue(format) ?? (json ? ExportFormat.Json : ExportFormat.Csv);
+            if (json && chosen != ExportFormat.Json)
+            {
+                throw new UsageException($"--json writes JSON; it cannot be given with --format {chosen.ToString().ToLowerInvariant()}");
+            }
+            using var results = ResultStore.OpenReadOnly(path);
             if (parseResult.GetValue(output) is { } outPath)
             {
-                StoreExporter.WriteFile(results, outPath, parseResult.GetValue(format), parseResult.GetValue(shape));
+                StoreExporter.WriteFile(results, outPath, chosen, parseResult.GetValue(shape));
+                if (json)
+                {
+                    JsonOutput.Write(new { Export = Path.GetFullPath(outPath) });
+                }
                 Console.Error.WriteLine($"wrote {Path.GetFullPath(outPath)}");
             }
             else
             {
-                StoreExporter.Write(results, Console.Out, parseResult.GetValue(format), parseResult.GetValue(shape));
+                StoreExporter.Write(results, Console.Out, chosen, parseResult.GetValue(shape));
             }
             return CliApplication.Success;
         });

@@ -7,12 +7,12 @@ namespace CnnPerf.Cli.Commands;
 
 /// <summary>
 /// <c>cnnperf meters</c>: every power meter kind with the devices found, or why none is here;
-/// <c>cnnperf meters --read SPEC [--seconds S]</c>: live readings of one meter and their summary.
+/// <c>cnnperf meters --read SPEC [--duration S]</c>: live readings of one meter and their summary.
 /// </summary>
 internal static class MetersCommand
 {
-    /// <summary>One meter kind in the <c>--json</c> listing.</summary>
-    internal sealed record MeterKindEntry(string Kind, bool Available, IReadOnlyList<string> Devices, string? Reason);
+    /// <summary>One meter kind in the <c>--json</c> listing: <c>available</c> when a device meters, <c>present</c> when devices exist at all.</summary>
+    internal sealed record MeterKindEntry(string Kind, bool Available, bool Present, IReadOnlyList<string> Devices, string? Reason);
 
     /// <summary>The <c>--json</c> listing.</summary>
     internal sealed record MetersOutput(IReadOnlyList<MeterKindEntry> Meters);
@@ -24,19 +24,19 @@ internal static class MetersCommand
 
     private static readonly Option<string?> Read = new("--read") { Description = $"Read one meter live: {PowerMeterSpec.Forms}" };
 
-    private static readonly Option<double> Seconds = new("--seconds") { Description = "How long --read reads", DefaultValueFactory = _ => 5.0 };
+    private static readonly Option<double> Duration = new("--duration") { Description = "How many seconds --read reads", DefaultValueFactory = _ => 5.0 };
 
     /// <summary>Creates the command.</summary>
     internal static Command Create()
     {
         var command = new Command("meters", "List the power meters of every kind found here and why a kind is absent, or read one live with --read");
         command.Options.Add(Read);
-        command.Options.Add(Seconds);
+        command.Options.Add(Duration);
         command.SetWork((parseResult, cancellationToken) =>
         {
             var json = parseResult.GetValue(GlobalOptions.Json);
             var spec = parseResult.GetValue(Read);
-            return Task.FromResult(spec is null ? List(json) : ReadMeter(ParseSpec(spec), parseResult.GetValue(Seconds), json, cancellationToken));
+            return Task.FromResult(spec is null ? List(json) : ReadMeter(ParseSpec(spec), MeasurementOptions.Seconds(Duration, parseResult.GetValue(Duration)), json, cancellationToken));
         });
         return command;
     }
@@ -44,7 +44,7 @@ internal static class MetersCommand
     private static int List(bool json)
     {
         var output = new MetersOutput(PowerMeterCatalog.Probe()
-            .Select(p => new MeterKindEntry(p.Kind, p.Available, p.Devices, p.Reason)).ToList());
+            .Select(p => new MeterKindEntry(p.Kind, p.Available, p.Present, p.Devices, p.Reason)).ToList());
         if (json)
         {
             JsonOutput.Write(output);
@@ -54,7 +54,7 @@ internal static class MetersCommand
         {
             if (!kind.Available)
             {
-                Console.Out.WriteLine($"{kind.Kind,-10} none: {kind.Reason}");
+                Console.Out.WriteLine(kind.Present ? $"{kind.Kind,-10} present, not metering: {kind.Reason}" : $"{kind.Kind,-10} none: {kind.Reason}");
                 continue;
             }
             foreach (var device in kind.Devices)
@@ -78,12 +78,9 @@ internal static class MetersCommand
         }
     }
 
-    private static int ReadMeter(PowerMeterSpec spec, double seconds, bool json, CancellationToken cancellationToken)
+    private static int ReadMeter(PowerMeterSpec spec, TimeSpan duration, bool json, CancellationToken cancellationToken)
     {
-        if (!(seconds > 0) || double.IsInfinity(seconds))
-        {
-            throw new UsageException($"--seconds {seconds.ToString(CultureInfo.InvariantCulture)} is not a positive number");
-        }
+        var seconds = duration.TotalSeconds;
         var (samples, failed, failure) = spec.Kind == "csv" ? ReadLog(spec.Target!) : ReadLive(spec, seconds, json ? Console.Error : Console.Out, cancellationToken);
         var capture = new PowerCapture(spec.Kind, samples, samples.FirstOrDefault().Seconds, samples.LastOrDefault().Seconds, failed, failure);
         var (start, end) = (capture.Start, capture.End);
@@ -107,6 +104,7 @@ internal static class MetersCommand
     private static (List<PowerSample> Samples, int Failed, string? Failure) ReadLive(PowerMeterSpec spec, double seconds, TextWriter live, CancellationToken cancellationToken)
     {
         using var meter = PowerMeterFactory.OpenMeter(spec);
+        PowerMeterFactory.EnsureMetering(meter);
         var interval = Math.Max(meter.MinimumInterval.TotalSeconds, 0.1);
         var samples = new List<PowerSample>();
         var (failed, inARow) = (0, 0);

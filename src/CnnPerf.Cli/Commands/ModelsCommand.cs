@@ -7,7 +7,7 @@ namespace CnnPerf.Cli.Commands;
 
 /// <summary>
 /// <c>cnnperf models</c>: the zoo's networks with their static features (parameters, MACs, bytes), building
-/// any that are not cached yet; with <c>--layers NAME_OR_PATH</c>, the per-layer features of one model.
+/// any that are not cached yet; with <c>--model NAME_OR_PATH</c>, the per-layer features of one model.
 /// </summary>
 internal static class ModelsCommand
 {
@@ -17,7 +17,7 @@ internal static class ModelsCommand
         Description = $"Folder of built model files (default ${ModelZoo.CacheEnvironmentVariable}, else $XDG_CACHE_HOME/cnnperf/models, else ~/.cache/cnnperf/models)",
     };
 
-    private static readonly Option<string?> Layers = new("--layers")
+    private static readonly Option<string?> Model = new("--model")
     {
         Description = "Show the per-layer features of one model: a zoo name or an .onnx file",
         HelpName = "NAME_OR_PATH",
@@ -28,12 +28,12 @@ internal static class ModelsCommand
     {
         var command = new Command("models", "List the model zoo with parameters and multiply-accumulates, or one model's layers");
         command.Options.Add(CacheDirectory);
-        command.Options.Add(Layers);
+        command.Options.Add(Model);
         command.SetWork(parseResult =>
         {
             var zoo = new ModelZoo(parseResult.GetValue(CacheDirectory));
             var json = parseResult.GetValue(GlobalOptions.Json);
-            if (parseResult.GetValue(Layers) is { } model)
+            if (parseResult.GetValue(Model) is { } model)
             {
                 var features = ModelFeatureExtractor.Extract(zoo.Resolve(model));
                 if (json)

@@ -31,28 +31,26 @@ internal static class RunCommand
         counters.AddTo(command);
         command.SetWork(parseResult =>
         {
+            using var signals = StopSignals.Start();
             var backendInstance = BackendCatalog.Get(parseResult.GetValue(backend)!);
             var builder = RunConfiguration.For(new ModelZoo().Resolve(parseResult.GetValue(model)!), backendInstance.Name)
-                .WithThreads(parseResult.GetValue(threads));
+                .WithThreads(ThreadCounts.Check(threads, parseResult.GetValue(threads)));
             var configuration = Build(measurement.Apply(parseResult, builder, MeasurementPolicy.ForIterations(100), WarmupPolicy.UntilStable()));
+            using var results = parseResult.GetValue(store) is { } storePath ? ResultStore.Open(storePath) : null;
             using var monitor = power.CreateMonitor(parseResult);
-            using var signals = new SignalCancellation();
-            var simulation = counters.CreateMonitor(parseResult, new SimulationOptions(CacheGeometry.Host), signals.Token);
+            var simulation = counters.CreateMonitor(parseResult, new SimulationOptions(CacheGeometry.Host), signals.Stopping);
             IConfigurationExecutor executor = parseResult.GetValue(inProcess)
                 ? new InProcessExecutor(BackendCatalog.All(), new MeasurementRunner(() => new PerfCounterSource()))
-                : new WorkerProcessExecutor(WorkerCommandLine.Options(TimeSpan.FromMinutes(10)));
-            monitor?.Start(configuration);
-            var result = executor.Execute(configuration, signals.Token);
-            result = monitor?.Complete(result) ?? result;
-            result = simulation?.Complete(result) ?? result;
+                : WorkerCommandLine.Executor(parseResult, TimeSpan.FromMinutes(10));
+            var runner = new StudyRunner(executor, [.. new IConfigurationMonitor?[] { monitor, simulation }.OfType<IConfigurationMonitor>()]);
+            var machine = results is null ? null : MachineContextProbe.Capture(BackendCatalog.All());
+            var outcome = runner.Run([configuration], results, machine, signals.Stopping, signals.Killing);
+            // A result the store refused is shown as measured (the store holds it as failed, with the reason).
+            var unsaved = outcome.Unsaved.SingleOrDefault();
+            var result = unsaved?.Result ?? outcome.Results.SingleOrDefault() ?? RunResult.Stopped(configuration, "stopped before it started");
             foreach (var reason in result.Counters.Where(c => c.Kind == SimulatedCounterMonitor.CounterKind && !c.Available).Select(c => c.Reason).Distinct())
             {
                 Console.Error.WriteLine($"warning: no simulated counters: {reason}");
-            }
-            if (parseResult.GetValue(store) is { } storePath)
-            {
-                using var results = ResultStore.Open(storePath);
-                results.Save(results.BeginRun(MachineContextProbe.Capture(BackendCatalog.All())), result);
             }
             if (parseResult.GetValue(GlobalOptions.Json))
             {
@@ -62,11 +60,22 @@ internal static class RunCommand
             {
                 Print(result);
             }
-            if (result.Failure is { } failure)
+            if (result.PowerIncomplete)
             {
-                throw new CnnPerfException($"{configuration.Label} failed ({failure.Kind}): {failure.Message}");
+                Console.Error.WriteLine($"warning: {configuration.Label}: {result.PowerStatus}");
             }
-            return CliApplication.Success;
+            if (unsaved is not null)
+            {
+                return parseResult.Failed(UnsavedReport.Line(unsaved) + (unsaved.File is null ? " (its result is printed above)" : ""));
+            }
+            return result switch
+            {
+                { Status: RunStatus.Interrupted } => parseResult.Failed(
+                    $"{configuration.Label} interrupted: {result.Samples.Count} measured inference(s) kept{(results is null ? "" : $" in {results.Path}")}"
+                    + (result.Failure is { } why ? $" ({why.Message})" : "")),
+                { Failure: { } failure } => parseResult.Failed($"{configuration.Label} failed ({failure.Kind}): {failure.Message}"),
+                _ => CliApplication.Success,
+            };
         });
         return command;
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CnnPerf.Features;
+using CnnPerf.Modeling;
 using CnnPerf.Models;
+using CnnPerf.Reports;
 using CnnPerf.Running;
 using CnnPerf.Simulation;
 using CnnPerf.Store;
@@ -32,9 +34,9 @@ internal static class StudyCommand
 
     internal static Command Create()
     {
-        var models = new Option<string[]>("--models") { Description = "Zoo model names or ONNX files (default: the whole zoo)", AllowMultipleArgumentsPerToken = true };
-        var backends = new Option<string[]>("--backends") { Description = "Backend names (default: every available backend)", AllowMultipleArgumentsPerToken = true };
-        var threads = new Option<string?>("--threads") { Description = "Thread counts, for example 1,2 (default: 1 and all cores)" };
+        var models = ListOption.Create("--models", "Zoo model names or ONNX files (default: the whole zoo)");
+        var backends = ListOption.Create("--backends", "Backend names (default: every available backend)");
+        var threads = ListOption.Create("--threads", "Thread counts, for example 1,2 (default: 1 and all cores)");
         var output = new Option<string>("--out") { Description = "Output folder for the store and CSV files", DefaultValueFactory = _ => DefaultFolder };
         var quick = new Option<bool>("--quick") { Description = "One warm-up inference and 0.5 s per configuration (minutes for the whole zoo)" };
         var measurement = new MeasurementOptions();
@@ -49,11 +51,12 @@ internal static class StudyCommand
         counters.AddTo(command);
         command.SetWork(parseResult =>
         {
+            using var signals = StopSignals.Start();
             var isQuick = parseResult.GetValue(quick);
-            var backendList = SelectBackends(parseResult.GetValue(backends));
+            var backendList = SelectBackends(parseResult.Items(backends));
             var zoo = new ModelZoo();
-            var modelNames = parseResult.GetValue(models) is { Length: > 0 } chosen ? chosen : [.. ModelZoo.Models.Select(m => m.Name)];
-            var threadCounts = ParseThreads(parseResult.GetValue(threads));
+            var modelNames = parseResult.Items(models) ?? [.. ModelZoo.Models.Select(m => m.Name)];
+            var threadCounts = ThreadCounts.Parse(parseResult, threads) ?? [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
             var (warmup, policy) = isQuick
                 ? (WarmupPolicy.Fixed(1), MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(0.5)))
                 : (WarmupPolicy.UntilStable(maxIterations: 30, timeCap: TimeSpan.FromSeconds(5)), MeasurementPolicy.Adaptive(0.01, TimeSpan.FromSeconds(6)));
@@ -68,8 +71,7 @@ internal static class StudyCommand
             var folder = Path.GetFullPath(parseResult.GetValue(output)!);
             Directory.CreateDirectory(folder);
             using var store = ResultStore.Open(Path.Combine(folder, StoreFileName));
-            using var signals = new SignalCancellation();
-            var executor = new WorkerProcessExecutor(WorkerCommandLine.Options(isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5)));
+            var executor = WorkerCommandLine.Executor(parseResult, isQuick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(5));
             using var monitor = power.CreateMonitor(parseResult);
             var simulationDefaults = new SimulationOptions(CacheGeometry.Host)
             {
@@ -77,41 +79,85 @@ internal static class StudyCommand
                 Timeout = isQuick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(10),
                 Budget = isQuick ? QuickSimulationBudget : null,
             };
-            var simulation = counters.CreateMonitor(parseResult, simulationDefaults, signals.Token);
+            var simulation = counters.CreateMonitor(parseResult, simulationDefaults, signals.Stopping);
             if (simulation is not null)
             {
                 configurations = SmallestNetworkFirst(configurations);
             }
             var runner = new StudyRunner(executor, [.. new IConfigurationMonitor?[] { monitor, simulation }.OfType<IConfigurationMonitor>()]);
             var json = parseResult.GetValue(GlobalOptions.Json);
-            var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), simulation, interactive: !json, signals.Token);
+            var outcome = StudyDisplay.Run(runner, configurations, store, MachineContextProbe.Capture(BackendCatalog.All()), simulation, interactive: !json,
+                signals.Stopping, signals.Killing);
 
+            UnsavedReport.Write(outcome.Unsaved);
             var wide = Path.Combine(folder, "configurations.csv");
             var longForm = Path.Combine(folder, "metrics.csv");
             StoreExporter.WriteFile(store, wide, ExportFormat.Csv, ExportShape.Wide);
             StoreExporter.WriteFile(store, longForm, ExportFormat.Csv, ExportShape.Long);
-            var failed = outcome.Results.Count(r => r.Status == RunStatus.Failed);
-            (json ? Console.Error : Console.Out).WriteLine($"Analysing {store.Path} and writing the report...");
-            var (files, analysis) = StudyReport.Write(StoredStudy.Load(store, zoo), folder);
+            var summary = Summary(outcome, configurations.Count);
+            var stoppedAtOnce = signals.Killing.IsCancellationRequested;
+            ReportFiles? files = null;
+            StudyAnalysisResult? analysis = null;
+            if (!stoppedAtOnce)
+            {
+                (json ? Console.Error : Console.Out).WriteLine($"Analysing {store.Path} and writing the report...");
+                (files, analysis) = StudyReport.Write(StoredStudy.Load(store, zoo), folder);
+            }
             if (json)
             {
                 JsonOutput.Write(new
                 {
-                    Store = store.Path, Configurations = wide, Metrics = longForm, Report = new { Html = files.HtmlPath, Markdown = files.MarkdownPath },
+                    Store = store.Path, Configurations = wide, Metrics = longForm, Report = files is null ? null : new { Html = files.HtmlPath, Markdown = files.MarkdownPath },
                     RunId = outcome.RunId, outcome.Interrupted, Results = outcome.Results.Select(RunReport.From),
                 });
             }
             else
             {
-                Console.WriteLine($"{outcome.Results.Count} of {configurations.Count} configurations measured ({failed} failed){(outcome.Interrupted ? ", interrupted" : "")}.");
+                Console.WriteLine(summary);
                 Console.WriteLine($"Results: {store.Path}");
                 Console.WriteLine($"         {wide}");
                 Console.WriteLine($"         {longForm}");
-                AnalyzeCommand.PrintSummary(analysis, files);
+                if (analysis is not null && files is not null)
+                {
+                    AnalyzeCommand.PrintSummary(analysis, files);
+                }
             }
-            return outcome.Interrupted ? CliApplication.WorkFailed : CliApplication.Success;
+            if (stoppedAtOnce)
+            {
+                return parseResult.Failed($"stopped at once: the report was not written ('cnnperf analyze --store {store.Path}' writes it)");
+            }
+            if (outcome.Interrupted)
+            {
+                return parseResult.Failed(summary);
+            }
+            if (outcome.Unsaved.Count > 0)
+            {
+                return parseResult.Failed($"{outcome.Unsaved.Count} result(s) could not be saved in {store.Path}: see the warnings above");
+            }
+            return outcome.Results.Count > 0 && outcome.Results.All(r => r.Status == RunStatus.Failed)
+                ? parseResult.Failed($"every configuration failed ({outcome.Results.Count}): see {wide}")
+                : CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>3 of 4 configurations measured (1 failed).</c>, with the interrupted configuration and how many inferences it
+    /// kept when the study was stopped.
+    /// </summary>
+    private static string Summary(StudyOutcome outcome, int total)
+    {
+        var ended = outcome.Results.Where(r => r.Status != RunStatus.Interrupted).ToList();
+        var text = $"{ended.Count} of {total} configurations measured ({ended.Count(r => r.Status == RunStatus.Failed)} failed)";
+        if (outcome.Results.FirstOrDefault(r => r.Status == RunStatus.Interrupted) is { } interrupted)
+        {
+            text += $", interrupted: {interrupted.Configuration.Label} kept as interrupted with {interrupted.Samples.Count} measured inference(s)";
+        }
+        else if (outcome.Interrupted)
+        {
+            text += ", interrupted";
+        }
+        return text + ".";
     }
 
     /// <summary>
@@ -133,17 +179,5 @@ internal static class StudyCommand
         }
         var available = BackendCatalog.All().Where(b => b.Availability.IsAvailable).ToList();
         return available.Count > 0 ? available : throw new CnnPerfException("no backend is available here: see 'cnnperf backends'");
-    }
-
-    private static int[] ParseThreads(string? text)
-    {
-        if (text is null)
-        {
-            return [.. new[] { 1, Environment.ProcessorCount }.Distinct()];
-        }
-        var counts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => int.TryParse(t, out var n) && n > 0 ? n : throw new UsageException($"--threads: '{t}' is not a positive number"))
-            .Distinct().ToArray();
-        return counts.Length > 0 ? counts : throw new UsageException("--threads: the list is empty");
     }
 }

@@ -17,7 +17,7 @@ internal static class VerifyCommand
     internal static Command Create()
     {
         var model = new Option<string>("--model") { Description = "A zoo model name, an .onnx file, or a Caffe .prototxt with its .caffemodel beside it", Required = true };
-        var backends = new Option<string?>("--backends") { Description = "Comma-separated backends to compare with onnxruntime (default: every available one)" };
+        var backends = ListOption.Create("--backends", "Backends to compare with onnxruntime (default: every available one)");
         var threads = new Option<int>("--threads") { Description = "Threads per backend", DefaultValueFactory = _ => 1 };
         var inputs = new Option<int>("--inputs") { Description = "Number of random inputs", DefaultValueFactory = _ => 2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the first random input", DefaultValueFactory = _ => 1 };
@@ -27,13 +27,13 @@ internal static class VerifyCommand
         };
         command.SetWork(parseResult =>
         {
-            var threadCount = parseResult.GetValue(threads);
+            var threadCount = ThreadCounts.Check(threads, parseResult.GetValue(threads));
             var inputCount = parseResult.GetValue(inputs);
-            if (threadCount < 1 || inputCount < 1)
+            if (inputCount < 1)
             {
-                throw new UsageException($"--threads and --inputs must be at least 1 (got {threadCount} and {inputCount})");
+                throw new UsageException($"--inputs must be at least 1, got {inputCount}");
             }
-            var candidates = Candidates(parseResult.GetValue(backends));
+            var candidates = Candidates(parseResult.Items(backends));
             var source = new ModelZoo(parseResult.GetValue(ModelsCommand.CacheDirectory)).Resolve(parseResult.GetValue(model)!);
             var report = BackendVerifier.Verify(
                 source, BackendCatalog.Get(OnnxRuntimeBackend.BackendName), candidates, new BackendOptions(threadCount), inputCount, parseResult.GetValue(seed));
@@ -50,7 +50,7 @@ internal static class VerifyCommand
         return command;
     }
 
-    private static List<IInferenceBackend> Candidates(string? names)
+    private static List<IInferenceBackend> Candidates(string[]? names)
     {
         if (names is null)
         {
@@ -59,7 +59,7 @@ internal static class VerifyCommand
                 ? available
                 : throw new CnnPerfException("no backend besides onnxruntime is available here to compare with it (see 'cnnperf backends')");
         }
-        var requested = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var requested = names
             .Where(n => n != OnnxRuntimeBackend.BackendName)
             .Distinct()
             .Select(BackendCatalog.Get)

@@ -7,7 +7,8 @@ namespace CnnPerf.Cli.Commands;
 
 /// <summary>
 /// <c>cnnperf worker --config FILE --result FILE</c> (hidden): measures one configuration in this fresh process
-/// and writes its result as JSON. Announces phases on stderr for the host.
+/// and writes its result as JSON. Announces phases on stderr for the host. SIGINT or SIGTERM stop it after the
+/// current inference with an interrupted result; it exits, removing its folder, when its host ends.
 /// </summary>
 internal static class WorkerCommand
 {
@@ -20,9 +21,11 @@ internal static class WorkerCommand
         command.Options.Add(result);
         command.SetWork(parseResult =>
         {
-            var configuration = RunJson.DeserializeConfiguration(File.ReadAllText(parseResult.GetValue(config)!.FullName));
+            using var signals = new SignalStop(isWorker: true);
+            var configPath = parseResult.GetValue(config)!.FullName;
+            WorkerHostLink.ExitWhenHostEnds(Path.GetDirectoryName(configPath)!);
+            var configuration = RunJson.DeserializeConfiguration(File.ReadAllText(configPath));
             var resultPath = parseResult.GetValue(result)!.FullName;
-            using var signals = new SignalCancellation();
             var runner = new MeasurementRunner(CallgrindPhaseCounterSource.IsRequested ? () => new CallgrindPhaseCounterSource() : () => new PerfCounterSource());
             runner.PhaseStarted += phase => Console.Error.WriteLine(WorkerProcessExecutor.PhasePrefix + phase);
             RunResult outcome;
@@ -31,7 +34,7 @@ internal static class WorkerCommand
                 var backend = BackendCatalog.All().FirstOrDefault(b => b.Name == configuration.Backend);
                 outcome = backend is null
                     ? RunResult.Failed(configuration, new RunFailure(FailureKind.Invalid, $"unknown backend '{configuration.Backend}'"))
-                    : runner.Run(configuration, backend, signals.Token);
+                    : runner.Run(configuration, backend, signals.Stopping);
             }
             catch (OutOfMemoryException e)
             {

@@ -11,6 +11,18 @@ public sealed record BackendOptions(int Threads, IReadOnlyDictionary<string, str
     /// <summary>Options with the given thread count and no backend-specific settings.</summary>
     public BackendOptions(int threads) : this(threads, new Dictionary<string, string>()) { }
 
+    /// <summary>
+    /// The most threads a configuration may ask for: four per logical core of this machine. Beyond that, threads only
+    /// wait for each other (and thousands of them starve the machine).
+    /// </summary>
+    public static int MaxThreads => 4 * Environment.ProcessorCount;
+
+    /// <summary>Why <paramref name="threads"/> is not a thread count to run with here, or null when it is.</summary>
+    public static string? ThreadsProblem(int threads) =>
+        threads < 1 ? $"threads must be at least 1, got {threads}"
+        : threads > MaxThreads ? $"threads must be at most {MaxThreads} (4 per logical core; this machine has {Environment.ProcessorCount}), got {threads}"
+        : null;
+
     /// <summary>One thread, no backend-specific settings.</summary>
     public static BackendOptions Default { get; } = new(1);
 

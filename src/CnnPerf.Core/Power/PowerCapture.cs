@@ -12,9 +12,15 @@ namespace CnnPerf.Power;
 /// <param name="Failure">Why the meter stopped delivering before <paramref name="End"/>; null when it did not.</param>
 public sealed record PowerCapture(string Meter, IReadOnlyList<PowerSample> Samples, double Start, double End, int FailedReads, string? Failure)
 {
+    /// <summary>The status of power that covers what it had to.</summary>
+    public const string CompleteStatus = "power complete";
+
     /// <summary>Whether the meter delivered samples until the end.</summary>
     public bool Complete => Failure is null;
 
     /// <summary><c>power complete</c>, or <c>power incomplete: </c> and the reason.</summary>
-    public string Status => Complete ? "power complete" : $"power incomplete: {Failure}";
+    public string Status => StatusOf(Failure);
+
+    /// <summary><see cref="CompleteStatus"/> without a problem, else <c>power incomplete: </c> and the problem.</summary>
+    public static string StatusOf(string? problem) => problem is null ? CompleteStatus : $"power incomplete: {problem}";
 }

@@ -1,5 +1,7 @@
+using CnnPerf.Native.Power;
 using CnnPerf.Native.Power.Hwmon;
 using CnnPerf.Native.Power.I2c;
+using CnnPerf.Native.Power.Logs;
 using CnnPerf.Native.Power.Rapl;
 using CnnPerf.Native.Power.Serial;
 using CnnPerf.Power.Meters;
@@ -18,6 +20,41 @@ public static class PowerMeterFactory
         spec.Kind == "csv"
             ? new PowerLogRecorder(spec.Target!)
             : new PowerSampler(OpenMeter(spec, paths), options);
+
+    /// <summary>
+    /// Checks, before anything is measured, that the spec's meter can record here: a live meter opens and answers,
+    /// an energy counter (<c>rapl</c>, <c>rapl-perf</c>) advances over <see cref="EnergyMetering.ProbeInterval"/>
+    /// (one that counts nothing is present but not metering), and a <c>csv:</c> log that exists already is valid
+    /// (<see cref="PowerLog"/>: every line, with the file and line of the first bad one).
+    /// </summary>
+    /// <exception cref="CnnPerfException">Why the meter cannot record here.</exception>
+    public static void Check(PowerMeterSpec spec, PowerPaths? paths = null)
+    {
+        if (spec.Kind == "csv")
+        {
+            // A log the instrument writes later is read at the end; one that is there now must be valid now.
+            if (File.Exists(spec.Target))
+            {
+                PowerLog.Load(spec.Target);
+            }
+            return;
+        }
+        using var meter = OpenMeter(spec, paths);
+        EnsureMetering(meter);
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="meter"/> is an energy counter that counts nothing over
+    /// <see cref="EnergyMetering.ProbeInterval"/> (present but not metering); other meters metered when they answered.
+    /// </summary>
+    /// <exception cref="CnnPerfException">The energy counter is not metering, or could not be read.</exception>
+    public static void EnsureMetering(IPowerMeter meter)
+    {
+        if (meter is RaplMeter energy && energy.CheckMetering() is { } why)
+        {
+            throw new CnnPerfException($"{meter.Name} is present but not metering: it {why}");
+        }
+    }
 
     /// <summary>Opens the live meter of a spec. The caller owns it.</summary>
     /// <exception cref="CnnPerfException">The meter is absent or does not answer, or the spec is a <c>csv:</c> log.</exception>
@@ -41,7 +78,8 @@ public static class PowerMeterFactory
             case "rapl":
                 return OpenRapl(spec, paths);
             case "rapl-perf":
-                return new RaplMeter(RaplPerfCounter.Open(spec.Target ?? "energy-pkg", paths.EventSources), spec.ToString());
+                var counter = RaplPerfCounter.Open(spec.Target, paths.EventSources);
+                return new RaplMeter(counter, $"rapl-perf:{counter.EventName}");
             default:
                 throw new PowerSpecException($"'{spec}' is a log, not a live meter: record it with CreateRecorder");
         }

@@ -8,7 +8,8 @@ namespace CnnPerf.Power;
 /// <c>bus-range=16|32</c>, <c>adc=</c>, <c>bus-adc=</c>, <c>shunt-adc=</c> with <c>9bit</c>..<c>12bit</c> or
 /// <c>2</c>..<c>128</c> samples); <c>um24c:PORT</c>, <c>um25c:PORT</c>, <c>um34c:PORT</c>;
 /// <c>hwmon:NAME[,channel=N]</c>; <c>rapl[:DOMAIN]</c> (powercap); <c>rapl-perf[:EVENT]</c> (the perf power
-/// PMU, <c>energy-pkg</c> by default); <c>csv:PATH</c>. Parsing validates every value, so a
+/// PMU; by default the first of <c>energy-pkg</c>, <c>energy-psys</c>, <c>energy-cores</c>, <c>energy-ram</c>,
+/// <c>energy-gpu</c> it has); <c>csv:PATH</c>. Parsing validates every value, so a
 /// bad spec fails before any measurement starts.
 /// </summary>
 /// <param name="Kind">The meter kind, lower case.</param>

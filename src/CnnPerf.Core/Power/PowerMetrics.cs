@@ -52,7 +52,7 @@ public static class PowerMetrics
 
         var inside = samples.Count(s => s.Seconds >= measured.Start && s.Seconds <= measured.End);
         var reason = capture.Failure ?? CoverageProblem(capture, measured, idle);
-        return new PowerSummary(values, reason is null, reason is null ? "power complete" : $"power incomplete: {reason}", inside);
+        return new PowerSummary(values, reason is null, PowerCapture.StatusOf(reason), inside);
     }
 
     private static string? CoverageProblem(PowerCapture capture, PowerPhase measured, PowerPhase? idle)

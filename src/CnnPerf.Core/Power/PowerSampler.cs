@@ -2,7 +2,8 @@ namespace CnnPerf.Power;
 
 /// <summary>
 /// Samples a live meter on its own background thread, timestamping every sample with CLOCK_MONOTONIC
-/// (<see cref="MonotonicClock"/>), so the workload never waits for the meter. When the meter fails several times
+/// (<see cref="MonotonicClock"/>), so the workload never waits for the meter. A reading that is not a finite number
+/// of watts counts as a failed read. When the meter fails several times
 /// in a row or stalls, the capture is marked incomplete and keeps the samples taken so far; the workload goes on.
 /// The sampler owns the meter and disposes it.
 /// </summary>
@@ -116,6 +117,10 @@ public sealed class PowerSampler : IPowerRecorder
             catch (Exception e)
             {
                 (ok, reading, why) = (false, default, $"{e.GetType().Name}: {e.Message}");
+            }
+            if (ok && !double.IsFinite(reading.Watts))
+            {
+                (ok, why) = (false, $"{Meter} read {reading.Watts} W, not a number of watts");
             }
             var now = MonotonicClock.Now;
             lock (_gate)

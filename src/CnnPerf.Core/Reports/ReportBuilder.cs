@@ -111,7 +111,7 @@ internal static class ReportBuilder
         var metric = MetricIds.EnergyPerInference.Id;
         blocks.Add(HasValues(data.Results, metric)
             ? new ChartBlock(ReportCharts.EnergyPerInference(data.Results, metric))
-            : new ParagraphBlock("Not measured: no power meter was used in this study (see cnnperf meters)."));
+            : new ParagraphBlock("Not measured: no meter recorded the power of a whole measured phase (the list of what was not available says why)."));
     }
 
     private static void Correlations(ReportData data, List<ReportBlock> blocks)

@@ -5,8 +5,13 @@ public interface IConfigurationExecutor
 {
     /// <summary>
     /// Measures <paramref name="configuration"/>. Failures of the configuration (a bad model, a crashing
-    /// framework) come back as a failed result, never as an exception. Cancellation stops after the current
-    /// inference with an interrupted result.
+    /// framework) come back as a failed result, never as an exception.
     /// </summary>
-    RunResult Execute(RunConfiguration configuration, CancellationToken cancellationToken = default);
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="stop">
+    /// Stops after the current inference with an interrupted result that keeps every inference measured so far; once
+    /// it is cancelled nothing new starts.
+    /// </param>
+    /// <param name="kill">Ends the measurement at once where it runs in another process (the process is killed).</param>
+    RunResult Execute(RunConfiguration configuration, CancellationToken stop = default, CancellationToken kill = default);
 }

@@ -22,12 +22,20 @@ public sealed class InProcessExecutor : IConfigurationExecutor
         : this(BackendLookup(backends), runner) { }
 
     /// <inheritdoc />
-    public RunResult Execute(RunConfiguration configuration, CancellationToken cancellationToken = default)
+    /// <remarks>In this process nothing can be killed: <paramref name="kill"/> stops like <paramref name="stop"/>.</remarks>
+    public RunResult Execute(RunConfiguration configuration, CancellationToken stop = default, CancellationToken kill = default)
     {
+        if (stop.IsCancellationRequested || kill.IsCancellationRequested)
+        {
+            return RunResult.Stopped(configuration, "stopped before it started");
+        }
         var backend = _backends(configuration.Backend);
-        return backend is null
-            ? RunResult.Failed(configuration, new RunFailure(FailureKind.Invalid, $"unknown backend '{configuration.Backend}'"))
-            : _runner.Run(configuration, backend, cancellationToken);
+        if (backend is null)
+        {
+            return RunResult.Failed(configuration, new RunFailure(FailureKind.Invalid, $"unknown backend '{configuration.Backend}'"));
+        }
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, kill);
+        return _runner.Run(configuration, backend, either.Token);
     }
 
     private static Func<string, IInferenceBackend?> BackendLookup(IEnumerable<IInferenceBackend> backends)

@@ -5,7 +5,8 @@ namespace CnnPerf.Running;
 
 /// <summary>
 /// Records power on the host while each configuration runs (in a worker or in process) and adds the power and
-/// energy metrics of its measured phase (<see cref="PowerMetrics"/>) and the samples to its result. The phase
+/// energy metrics of its measured phase (<see cref="PowerMetrics"/>), the samples and whether they are complete
+/// (<see cref="RunResult.PowerStatus"/>) to its result. The phase
 /// boundaries and the samples share CLOCK_MONOTONIC, so a worker's phases line up with the host's samples.
 /// Before each configuration starts, the monitor records an idle baseline (nothing runs for
 /// <see cref="IdleDuration"/>), which gives <c>power.idle_w</c> and the dynamic energy per inference.
@@ -57,11 +58,11 @@ public sealed class PowerMonitor : IConfigurationMonitor, IDisposable
             var inferences = (long)result.ValueOf(MetricIds.MeasuredInferences);
             if (result.Phases.MeasuredEndNs <= result.Phases.MeasuredStartNs || !(inferences > 0))
             {
-                return result with { Power = capture.Samples };
+                return result with { Power = capture.Samples, PowerStatus = capture.Status };
             }
             var measured = new PowerPhase(result.Phases.MeasuredStartNs / 1e9, result.Phases.MeasuredEndNs / 1e9);
             var summary = PowerMetrics.Compute(capture, measured, inferences, _idle);
-            return result with { Metrics = [.. result.Metrics, .. summary.Values], Power = capture.Samples };
+            return result with { Metrics = [.. result.Metrics, .. summary.Values], Power = capture.Samples, PowerStatus = summary.Status };
         }
     }
 

@@ -1,5 +1,6 @@
 using CnnPerf.Backends;
 using CnnPerf.Models;
+using CnnPerf.Native.Processes;
 
 namespace CnnPerf.Running;
 
@@ -57,9 +58,9 @@ public sealed record RunConfiguration
         {
             problems.Add("backend name is empty");
         }
-        if (Options.Threads < 1)
+        if (BackendOptions.ThreadsProblem(Options.Threads) is { } threads)
         {
-            problems.Add($"threads must be at least 1, got {Options.Threads}");
+            problems.Add(threads);
         }
         if (Batch < 1)
         {
@@ -70,9 +71,9 @@ public sealed record RunConfiguration
             problems.Add($"profile layer runs must be >= 0, got {ProfileLayerRuns}");
         }
         var cpus = Environment.ProcessorCount;
-        foreach (var cpu in PinCpus.Where(c => c < 0 || c >= cpus))
+        if (PinCpus.Where(c => c < 0 || c >= cpus).ToList() is { Count: > 0 } absent)
         {
-            problems.Add($"cannot pin to CPU {cpu}: this machine has CPUs 0-{cpus - 1}");
+            problems.Add($"cannot pin to CPU(s) {CpuList.Format(absent)}: this machine has CPUs 0-{cpus - 1}");
         }
         problems.AddRange(Warmup.Validate());
         problems.AddRange(Measurement.Validate());

@@ -10,17 +10,27 @@ namespace CnnPerf.Store;
 
 /// <summary>
 /// The results store: one SQLite file with runs, configurations, metrics, per-inference samples, per-layer
-/// timings, power samples, counter availability and failures. Each configuration is written in one transaction,
-/// so an interrupted study keeps every finished configuration; opening an existing store appends new runs.
+/// timings, power samples, counter availability and failures. Each configuration is written in one transaction
+/// (with its run's row, for the first one), so an interrupted study keeps every finished configuration and a failed
+/// save leaves nothing half-written; opening an existing store appends new runs. The file is in WAL mode and waits
+/// up to <see cref="DefaultLockTimeout"/> for another process's write, so several processes can write one store.
 /// </summary>
 public sealed class ResultStore : IDisposable
 {
+    /// <summary>How long an open or a save waits for another process that holds the store's write lock.</summary>
+    public static TimeSpan DefaultLockTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The free space a store's disk needs when it is opened for writing (a configuration takes up to a few hundred KB).</summary>
+    public const long MinimumFreeBytes = 8L << 20;
+
     private readonly SqliteConnection _connection;
+    private readonly TimeSpan _lockTimeout;
     private bool _disposed;
 
-    private ResultStore(SqliteConnection connection, string path)
+    private ResultStore(SqliteConnection connection, string path, TimeSpan lockTimeout)
     {
         _connection = connection;
+        _lockTimeout = lockTimeout;
         Path = path;
     }
 
@@ -33,24 +43,70 @@ public sealed class ResultStore : IDisposable
     /// <summary>The schema version this library writes.</summary>
     public static int CurrentSchemaVersion => StoreSchema.Version;
 
-    /// <summary>Opens a store, creating the file (and its folder) when it does not exist.</summary>
-    /// <exception cref="StoreException">The file is not a CnnPerf store, has a newer schema, or cannot be opened.</exception>
-    public static ResultStore Open(string path)
+    /// <summary>
+    /// Opens a store to write into, creating the file (and its folder) when it does not exist and migrating one of an
+    /// older schema. Everything that would stop a save is checked here, before anything is measured: the path is not a
+    /// directory, the file is a CnnPerf store of a schema this library reads, it can be written (not read-only, not
+    /// locked by another process for longer than <paramref name="lockTimeout"/>), and its disk has
+    /// <see cref="MinimumFreeBytes"/> free.
+    /// </summary>
+    /// <param name="path">The store file.</param>
+    /// <param name="lockTimeout">How long to wait for another process's write lock; <see cref="DefaultLockTimeout"/> when null.</param>
+    /// <exception cref="StoreException">The store cannot be written, with the reason in one line.</exception>
+    public static ResultStore Open(string path, TimeSpan? lockTimeout = null) => Open(path, write: true, lockTimeout ?? DefaultLockTimeout);
+
+    /// <summary>Opens an existing store to read it: the file is never created, migrated or written.</summary>
+    /// <exception cref="StoreException">The file does not exist, is empty, is not a CnnPerf store, or has a newer schema.</exception>
+    public static ResultStore OpenReadOnly(string path, TimeSpan? lockTimeout = null) => Open(path, write: false, lockTimeout ?? DefaultLockTimeout);
+
+    private static ResultStore Open(string path, bool write, TimeSpan lockTimeout)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = false }.ToString());
+        if (Directory.Exists(fullPath))
+        {
+            throw new StoreException($"{fullPath} is a directory, not a results store");
+        }
+        if (!write && !File.Exists(fullPath))
+        {
+            throw new StoreException($"results store {fullPath} does not exist");
+        }
+        var doing = write ? "cannot write" : "cannot read";
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{doing} results store {fullPath}: {e.Message}", e);
+        }
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Pooling = false,
+            Mode = write ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
+        }.ToString());
         try
         {
             connection.Open();
+            StoreSchema.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)lockTimeout.TotalMilliseconds}"));
+            if (write)
+            {
+                StoreSchema.Prepare(connection, fullPath);
+                StoreSchema.Execute(connection, "PRAGMA journal_mode = WAL");
+                CheckFreeSpace(fullPath);
+            }
+            else
+            {
+                StoreSchema.Check(connection, fullPath);
+            }
             StoreSchema.Execute(connection, "PRAGMA foreign_keys = ON");
-            StoreSchema.Ensure(connection, fullPath);
-            return new ResultStore(connection, fullPath);
+            return new ResultStore(connection, fullPath, lockTimeout);
         }
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new StoreException($"cannot open results store {fullPath}: {e.Message}", e);
+            throw StoreErrors.From(e, fullPath, doing, lockTimeout);
         }
         catch
         {
@@ -59,29 +115,45 @@ public sealed class ResultStore : IDisposable
         }
     }
 
-    /// <summary>Starts a new run on this machine and returns its id.</summary>
-    public long BeginRun(MachineContext machine)
+    private static void CheckFreeSpace(string path)
     {
-        ArgumentNullException.ThrowIfNull(machine);
-        using var transaction = Connection.BeginTransaction();
-        using var runs = new RowInserter(Connection, transaction, "runs", true, "started_utc", "hostname", "cpu_model", "cpu_flags",
-            "logical_cores", "governor", "frequency_mhz", "max_frequency_mhz", "kernel", "os", "dotnet_version", "tool_version",
-            "backend_versions_json", "temperatures_json");
-        var id = runs.Insert(DateTime.UtcNow.ToString("O"), machine.Hostname, machine.CpuModel, machine.CpuFlags, machine.LogicalCores,
-            machine.Governor, machine.FrequencyMhz, machine.MaxFrequencyMhz, machine.Kernel, machine.OperatingSystem, machine.DotnetVersion,
-            machine.ToolVersion, JsonSerializer.Serialize(machine.BackendVersions), JsonSerializer.Serialize(machine.TemperaturesCelsius));
-        transaction.Commit();
-        return id;
+        var free = new DriveInfo(System.IO.Path.GetDirectoryName(path)!).AvailableFreeSpace;
+        if (free < MinimumFreeBytes)
+        {
+            throw new StoreException(string.Create(CultureInfo.InvariantCulture,
+                $"cannot write results store {path}: its disk is full ({free / 1024.0:0} KB free, {MinimumFreeBytes >> 20} MB needed)"));
+        }
     }
 
-    /// <summary>Saves one configuration's result (with its power readings) in one transaction; returns its id.</summary>
-    public long Save(long runId, RunResult result)
+    /// <summary>Starts a new run on this machine; its row is written with its first configuration.</summary>
+    public PendingRun BeginRun(MachineContext machine)
     {
+        ArgumentNullException.ThrowIfNull(machine);
+        return new PendingRun(machine);
+    }
+
+    /// <summary>
+    /// Saves one configuration's result (with its power readings, and the run's row before its first configuration)
+    /// in one transaction; returns the configuration's id. A save that fails leaves the store as it was.
+    /// </summary>
+    /// <exception cref="StoreException">The store refused the result (disk full, locked, a value it cannot hold), with the reason.</exception>
+    public long Save(PendingRun run, RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
-        using var transaction = Connection.BeginTransaction();
-        var id = StoreWriter.Write(Connection, transaction, runId, result);
-        transaction.Commit();
-        return id;
+        try
+        {
+            using var transaction = Connection.BeginTransaction();
+            var runId = run.Id ?? StoreWriter.WriteRun(Connection, transaction, run.Machine);
+            var id = StoreWriter.Write(Connection, transaction, runId, result);
+            transaction.Commit();
+            run.Id = runId;
+            return id;
+        }
+        catch (SqliteException e)
+        {
+            throw StoreErrors.From(e, Path, $"cannot save {result.Configuration.Label} in", _lockTimeout);
+        }
     }
 
     /// <summary>Every run, oldest first.</summary>

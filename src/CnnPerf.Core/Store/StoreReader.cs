@@ -34,7 +34,9 @@ internal static class StoreReader
                 r => (r.GetInt64(0), new RunFailure(ResultStore.Parse<FailureKind>(r.GetString(1)), r.GetString(2), NullableInt(r, 3), NullableInt(r, 4), NullableString(r, 5))))
             .ToDictionary(x => x.Item1, x => x.Item2);
         var filter = runId is null ? "" : " WHERE run_id = $run";
-        return Query(connection, "SELECT id, run_id, model, backend, backend_version, threads, batch, status, model_path FROM configurations" + filter + " ORDER BY id",
+        // Stores of schema version 1, read without migrating them, have no power status.
+        var powerStatus = Convert.ToInt32(StoreSchema.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture) >= 2 ? "power_status" : "NULL";
+        return Query(connection, $"SELECT id, run_id, model, backend, backend_version, threads, batch, status, model_path, {powerStatus} FROM configurations" + filter + " ORDER BY id",
             runId, r =>
             {
                 var id = r.GetInt64(0);
@@ -42,6 +44,7 @@ internal static class StoreReader
                     ResultStore.Parse<RunStatus>(r.GetString(7)), metrics.GetValueOrDefault(id) ?? [], failures.GetValueOrDefault(id))
                 {
                     ModelPath = r.GetString(8),
+                    PowerStatus = NullableString(r, 9),
                 };
             });
     }

@@ -4,21 +4,32 @@ using Microsoft.Data.Sqlite;
 
 namespace CnnPerf.Store;
 
-/// <summary>Writes one configuration's rows inside the caller's transaction.</summary>
+/// <summary>Writes a run's row and one configuration's rows inside the caller's transaction.</summary>
 internal static class StoreWriter
 {
+    /// <summary>Inserts the row of a run and returns its id.</summary>
+    public static long WriteRun(SqliteConnection connection, SqliteTransaction transaction, MachineContext machine)
+    {
+        using var runs = new RowInserter(connection, transaction, "runs", true, "started_utc", "hostname", "cpu_model", "cpu_flags",
+            "logical_cores", "governor", "frequency_mhz", "max_frequency_mhz", "kernel", "os", "dotnet_version", "tool_version",
+            "backend_versions_json", "temperatures_json");
+        return runs.Insert(DateTime.UtcNow.ToString("O"), machine.Hostname, machine.CpuModel, machine.CpuFlags, machine.LogicalCores,
+            machine.Governor, machine.FrequencyMhz, machine.MaxFrequencyMhz, machine.Kernel, machine.OperatingSystem, machine.DotnetVersion,
+            machine.ToolVersion, JsonSerializer.Serialize(machine.BackendVersions), JsonSerializer.Serialize(machine.TemperaturesCelsius));
+    }
+
     public static long Write(SqliteConnection connection, SqliteTransaction transaction, long runId, RunResult result)
     {
         var c = result.Configuration;
         long id;
         using (var configurations = new RowInserter(connection, transaction, "configurations", true, "run_id", "model", "model_path",
                    "backend", "backend_version", "threads", "batch", "input_seed", "settings_json", "measurement", "pin_cpus", "status",
-                   "load_start_ns", "load_end_ns", "measured_start_ns", "measured_end_ns", "finished_utc"))
+                   "load_start_ns", "load_end_ns", "measured_start_ns", "measured_end_ns", "finished_utc", "power_status"))
         {
             id = configurations.Insert(runId, c.Model.Name, c.Model.Path, c.Backend, result.BackendVersion, c.Threads, c.Batch, c.InputSeed,
                 JsonSerializer.Serialize(c.Options.Settings), c.Measurement.ToString(), string.Join(",", c.PinCpus), ResultStore.Name(result.Status),
                 result.Phases.LoadStartNs, result.Phases.LoadEndNs, result.Phases.MeasuredStartNs, result.Phases.MeasuredEndNs,
-                DateTime.UtcNow.ToString("O"));
+                DateTime.UtcNow.ToString("O"), result.PowerStatus);
         }
         using (var metrics = new RowInserter(connection, transaction, "metrics", "configuration_id", "metric_id", "value", "unit", "provenance", "running_share"))
         {

@@ -29,6 +29,9 @@ public sealed record StoredConfiguration(
     /// <summary>The model file that was measured (the ONNX file, or the Caffe <c>.prototxt</c>); empty when unknown.</summary>
     public string ModelPath { get; init; } = "";
 
+    /// <summary><c>power complete</c>, or <c>power incomplete: </c> and why; null when no meter was used (or the store predates it).</summary>
+    public string? PowerStatus { get; init; }
+
     /// <summary>The value of a metric, or NaN when it is not stored.</summary>
     public double ValueOf(string metricId) => Metrics.FirstOrDefault(m => m.Id == metricId)?.Value ?? double.NaN;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CnnPerf.Metrics;
 using CnnPerf.Modeling;
+using CnnPerf.Power;
 using CnnPerf.Reports;
 
 namespace CnnPerf.Studies;
@@ -88,7 +89,13 @@ public static class StudyReport
                 .Distinct(StringComparer.Ordinal))))
             .ToList();
         var power = MetricIds.PowerMean.Id;
-        if (!study.Results.HasColumn(power) || study.Results.Column(power).All(double.IsNaN))
+        var incomplete = study.Configurations.Where(c => c.PowerStatus is { } status && status != PowerCapture.CompleteStatus)
+            .Select(c => $"{c.Model}/{c.Backend}/{c.Threads}t: {c.PowerStatus}").ToList();
+        if (incomplete.Count > 0)
+        {
+            unavailable.Add(new UnavailableCounter("power meter", string.Join("; ", incomplete)));
+        }
+        else if (!study.Results.HasColumn(power) || study.Results.Column(power).All(double.IsNaN))
         {
             unavailable.Add(new UnavailableCounter("power meter",
                 "no meter was used, so power and energy were not measured ('cnnperf meters' lists the meters found here; give one with --power SPEC)"));

@@ -110,4 +110,37 @@ internal static unsafe partial class NativeMethods
     /// <summary><c>pid_t gettid(void)</c>.</summary>
     [LibraryImport(LibC, EntryPoint = "gettid")]
     public static partial int GetTid();
+
+    /// <summary><c>int kill(pid_t pid, int sig)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    /// <summary>
+    /// <c>int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)</c>, for queries only
+    /// (<paramref name="action"/> null): glibc's struct sigaction starts with the handler on every Linux architecture, and
+    /// the caller's buffer is larger than the struct.
+    /// </summary>
+    [LibraryImport(LibC, EntryPoint = "sigaction", SetLastError = true)]
+    public static partial int SigAction(int signal, void* action, void* oldAction);
+
+    /// <summary><c>sighandler_t signal(int signum, sighandler_t handler)</c>; returns <c>SIG_ERR</c> (-1) on failure.</summary>
+    [LibraryImport(LibC, EntryPoint = "signal", SetLastError = true)]
+    public static partial nint Signal(int signal, nint handler);
+
+    /// <summary><c>SIG_DFL</c>.</summary>
+    public const nint SignalDefault = 0;
+
+    /// <summary><c>SIG_IGN</c>.</summary>
+    public const nint SignalIgnore = 1;
+
+    /// <summary><c>O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC</c>: open a device to look at it, without making it the controlling terminal or waiting for it.</summary>
+    public const int OpenToInspect = 0x2 | 0x100 | 0x800 | 0x80000;
+
+    /// <summary><c>int open(const char *pathname, int flags)</c>.</summary>
+    [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    /// <summary><c>int isatty(int fd)</c>: 1 for a terminal, 0 (errno ENOTTY) otherwise.</summary>
+    [LibraryImport(LibC, EntryPoint = "isatty", SetLastError = true)]
+    public static partial int IsATty(int fd);
 }

@@ -14,6 +14,21 @@ public sealed class AnalyzeCommandTests
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]
+    public void AnEmptyFileIsNotAResultsStoreAndStaysUntouched()
+    {
+        var empty = Path.Combine(_folder, "empty.db");
+        File.WriteAllBytes(empty, []);
+
+        var (exitCode, output, error) = CliRun.Invoke("analyze", "--store", empty);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd(), Is.EqualTo($"cnnperf analyze: {empty} is not a results store: it is empty ('cnnperf study' or 'cnnperf run --store' writes one)"));
+        Assert.That(new FileInfo(empty).Length, Is.Zero);
+        Assert.That(Directory.EnumerateFileSystemEntries(_folder), Is.EqualTo(new[] { empty }), "no schema, journal or report written");
+    }
+
+    [Test]
     public void JsonListsCorrelationsOverTheConfigurationsOfTheWideCsv()
     {
         var store = SyntheticStudy.Write(_folder, withFailure: false);

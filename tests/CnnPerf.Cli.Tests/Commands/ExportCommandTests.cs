@@ -52,4 +52,19 @@ public class ExportCommandTests
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(error, Does.Contain("does not exist"));
     }
+
+    [Test]
+    public void Json_exports_json_and_json_with_csv_is_a_usage_error()
+    {
+        var (exitCode, output, error) = CliRun.Invoke("--json", "export", "--store", _store, "--shape", "wide");
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(JsonDocument.Parse(output).RootElement.EnumerateArray().Single().GetProperty("model").GetString(), Is.EqualTo("squeezenet1_1"));
+
+        var (csvCode, csvOutput, csvError) = CliRun.Invoke("--json", "export", "--store", _store, "--format", "csv");
+
+        Assert.That(csvCode, Is.EqualTo(2));
+        Assert.That(JsonDocument.Parse(csvOutput).RootElement.GetProperty("error").GetString(), Is.EqualTo("--json writes JSON; it cannot be given with --format csv"));
+        Assert.That(csvError.TrimEnd(), Is.EqualTo("cnnperf export: --json writes JSON; it cannot be given with --format csv"));
+    }
 }

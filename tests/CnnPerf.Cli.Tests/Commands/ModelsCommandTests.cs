@@ -48,7 +48,7 @@ public class ModelsCommandTests
         var path = Path.Combine(_cache, "user.onnx");
         File.WriteAllBytes(path, ModelZoo.Build("squeezenet1_1"));
 
-        var (exitCode, output, _) = Run("models", "--json", "--layers", path);
+        var (exitCode, output, _) = Run("models", "--json", "--model", path);
 
         Assert.That(exitCode, Is.EqualTo(0));
         var document = JsonDocument.Parse(output).RootElement;
@@ -62,7 +62,7 @@ public class ModelsCommandTests
     [Test]
     public void An_unknown_model_is_a_one_line_error_and_exit_code_1()
     {
-        var (exitCode, output, error) = Run("models", "--layers", "no_such_model");
+        var (exitCode, output, error) = Run("models", "--model", "no_such_model");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(output, Is.Empty);
@@ -76,7 +76,7 @@ public class ModelsCommandTests
         var path = Path.Combine(_cache, "corrupt.onnx");
         File.WriteAllBytes(path, [0x0A, 0xFF, 0xFF, 0xFF]);
 
-        var (exitCode, _, error) = Run("models", "--layers", path);
+        var (exitCode, _, error) = Run("models", "--model", path);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("not a valid ONNX file"));

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using CnnPerf.Cli.Tests.TestSupport;
 using CnnPerf.Native.Tests.TestSupport;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Cli.Tests.Commands;
 
@@ -27,12 +29,8 @@ public class StatCommandTests
     [Test]
     public void PageFaultsAgreeWithPerfStatWithinOnePercent()
     {
-        var perf = CProgram.FindOnPath("perf");
-        if (perf is null)
-        {
-            Assert.Ignore("perf is not installed (Debian package linux-perf; scripts/setup.sh installs it)");
-        }
-        var (perfExit, perfOutput) = CProgram.Run(perf!, ["stat", "-x", ",", "-e", "page-faults,task-clock", Program]);
+        var perf = SetupTool.Require("linux-perf", "perf");
+        var (perfExit, perfOutput) = CProgram.Run(perf, ["stat", "-x", ",", "-e", "page-faults,task-clock", Program]);
         Assert.That(perfExit, Is.Zero, perfOutput);
         var perfFaults = double.Parse(perfOutput.Split('\n').Single(l => l.Contains(",page-faults", StringComparison.Ordinal)).Split(',')[0], CultureInfo.InvariantCulture);
 
@@ -69,7 +67,9 @@ public class StatCommandTests
     }
 
     [TestCase(new[] { "stat", "-e", "no-such-event", "--", "/bin/true" }, 2, "unknown event 'no-such-event'")]
-    [TestCase(new[] { "stat", "--", "/no/such/command" }, 1, "could not start '/no/such/command'")]
+    [TestCase(new[] { "stat", "--", "/no/such/command" }, 127, "cnnperf stat: /no/such/command: command not found")]
+    [TestCase(new[] { "stat", "--", "nosuchcmd" }, 127, "cnnperf stat: nosuchcmd: command not found")]
+    [TestCase(new[] { "stat", "--", "/etc" }, 126, "cnnperf stat: /etc: cannot be run: ")]
     [TestCase(new[] { "stat" }, 2, "command")]
     public void BadInputIsAOneLineError(string[] arguments, int expectedExit, string expected)
     {
@@ -77,5 +77,29 @@ public class StatCommandTests
         Assert.That(exitCode, Is.EqualTo(expectedExit));
         Assert.That(stderr, Does.Contain(expected));
         Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public void A_command_killed_by_a_signal_is_reported_with_the_signals_name_and_its_exit_code()
+    {
+        var (exitCode, _, stderr) = CnnPerfTool.Run("stat", "-e", "task-clock", "--", "/bin/sh", "-c", "kill -SEGV $$");
+
+        Assert.That(exitCode, Is.EqualTo(128 + 11));
+        Assert.That(stderr.TrimEnd().Split('\n')[^1], Is.EqualTo("cnnperf stat: '/bin/sh -c kill -SEGV $$' was terminated by SIGSEGV (11) (exit code 139)"));
+    }
+
+    [Test]
+    public void A_file_that_is_not_executable_exits_126()
+    {
+        using var folder = new TemporaryFolder();
+        var script = Path.Combine(folder.Path, "script.sh");
+        File.WriteAllText(script, "#!/bin/sh\nexit 0\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (exitCode, stdout, stderr) = CnnPerfTool.Run("--json", "stat", "--", script);
+
+        Assert.That(exitCode, Is.EqualTo(126));
+        Assert.That(JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString(), Does.StartWith($"{script}: cannot be run: "));
+        Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
     }
 }

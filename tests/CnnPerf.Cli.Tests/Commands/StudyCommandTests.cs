@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CnnPerf.Cli.Tests.TestSupport;
 using CnnPerf.Running;
 using CnnPerf.Store;
 
@@ -62,41 +62,66 @@ public class StudyCommandTests
         Assert.That(document.RootElement.GetProperty("predicted").GetProperty("latency.mean_ms").GetDouble(), Is.GreaterThan(0));
     }
 
-    [Test]
-    public void Sigint_stops_the_study_and_keeps_every_finished_configuration()
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    public void A_signal_mid_configuration_keeps_the_finished_ones_stores_the_interrupted_one_with_its_samples_and_exits_1(string signal)
     {
-        var command = WorkerCommandLine.ForThisTool().SkipLast(1).ToList();
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in command.Skip(1).Concat(["study", "--models", "squeezenet1_1", "mobilenet_v1", "--backends", "onnxruntime",
-                     "--threads", "1,2", "--iterations", "20", "--warmup", "1", "--out", _folder]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var study = Process.Start(start)!;
-        var lines = new List<string>();
-        string? line;
-        while ((line = study.StandardOutput.ReadLine()) is not null)
-        {
-            lines.Add(line);
-            if (line.StartsWith("[2/4] ", StringComparison.Ordinal) && line.EndsWith(": measuring", StringComparison.Ordinal))
-            {
-                using var kill = Process.Start("kill", ["-INT", study.Id.ToString()]);
-                kill.WaitForExit();
-            }
-        }
-        study.WaitForExit();
-        var error = study.StandardError.ReadToEnd();
+        var temporary = Directory.CreateDirectory(Path.Combine(_folder, "tmp")).FullName;
+        var output = Path.Combine(_folder, "out");
+        using var study = new ToolProcess(temporary, "study", "--models", "squeezenet1_1", "mobilenet_v1", "--backends", "onnxruntime", "--threads", "1",
+            "--duration", "3", "--warmup", "1", "--layers", "0", "--out", output);
+        var first = study.WaitForErrorLine(l => l.EndsWith(": cnnperf-phase: measured", StringComparison.Ordinal));
+        study.WaitForErrorLine(l => l.EndsWith(": cnnperf-phase: measured", StringComparison.Ordinal) && l != first);
+        Thread.Sleep(1000);
+        study.Signal(signal);
+        var (exitCode, stdout) = study.WaitForExit();
 
-        Assert.That(study.ExitCode, Is.EqualTo(1), error);
-        Assert.That(error, Does.Contain("SIGINT received, stopping after the current inference"));
-        var finished = lines.Where(l => l.Contains("t: ok,", StringComparison.Ordinal)).ToList();
-        Assert.That(finished, Has.Count.InRange(1, 3), string.Join("\n", lines));
-        Assert.That(lines, Has.Some.Contains("configurations measured (0 failed), interrupted."));
-        using var store = ResultStore.Open(Path.Combine(_folder, StudyCommandStoreName));
-        var stored = store.Configurations();
-        Assert.That(stored.Select(c => $"{c.Model}/{c.Backend}/{c.Threads}t"), Is.EqualTo(finished.Select(l => l.Split(' ')[1].TrimEnd(':'))));
-        Assert.That(stored.Select(c => c.Status), Is.All.EqualTo(RunStatus.Ok));
-        Assert.That(File.Exists(Path.Combine(_folder, "configurations.csv")), Is.True);
+        Assert.That(exitCode, Is.EqualTo(1), study.Error);
+        Assert.That(study.Error, Does.Contain($"SIG{signal} received, stopping after the current inference"));
+        Assert.That(stdout, Does.Contain("[1/2] squeezenet1_1/onnxruntime/1t: ok, p50 "));
+        var kept = Regex.Match(stdout, @"\[2/2\] mobilenet_v1/onnxruntime/1t: interrupted, (\d+) measured inference\(s\) kept");
+        Assert.That(kept.Success, Is.True, stdout);
+        Assert.That(stdout, Does.Contain("1 of 2 configurations measured (0 failed), interrupted: mobilenet_v1/onnxruntime/1t kept as interrupted"));
+        using (var store = ResultStore.Open(Path.Combine(output, StudyCommandStoreName)))
+        {
+            var stored = store.Configurations();
+            Assert.That(stored.Select(c => (c.Model, c.Status)), Is.EqualTo(new[] { ("squeezenet1_1", RunStatus.Ok), ("mobilenet_v1", RunStatus.Interrupted) }));
+            var samples = store.Samples(stored[1].Id).Count;
+            Assert.That(samples, Is.Positive.And.EqualTo(int.Parse(kept.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        Assert.That(File.Exists(Path.Combine(output, "report.html")), Is.True, "a stopped study still writes its report");
+        Assert.That(study.WorkerCount, Is.EqualTo(2));
+        Assert.That(study.LiveWorkers(), Is.Empty);
+        Assert.That(study.LeftBehind(), Is.Empty, "no worker folder or runtime file is left behind");
+    }
+
+    [Test]
+    public void A_study_in_which_every_configuration_fails_exits_1()
+    {
+        var corrupt = Path.Combine(_folder, "corrupt.onnx");
+        File.WriteAllBytes(corrupt, [1, 2, 3, 4, 5]);
+
+        var (exitCode, output, error) = CliRun.Invoke("study", "--models", corrupt, "--backends", "onnxruntime", "--threads", "1", "--iterations", "1",
+            "--layers", "0", "--out", _folder);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("1 of 1 configurations measured (1 failed)."));
+        Assert.That(error.TrimEnd().Split('\n')[^1], Is.EqualTo($"cnnperf study: every configuration failed (1): see {Path.Combine(_folder, "configurations.csv")}"));
+    }
+
+    [TestCase("--threads", "1,10000", "--threads: threads must be at most")]
+    [TestCase("--threads", "0", "--threads: threads must be at least 1, got 0")]
+    [TestCase("--duration", "NaN", "--duration NaN is not a positive number of seconds")]
+    [TestCase("--pin", "0-100000", "cannot pin to CPU(s) ")]
+    public void Bad_values_are_one_line_usage_errors_before_anything_runs(string option, string value, string message)
+    {
+        var (exitCode, output, error) = CliRun.Invoke("study", "--models", "squeezenet1_1", "--backends", "onnxruntime", option, value, "--out", _folder);
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(error, Does.Contain(message));
+        Assert.That(Directory.EnumerateFileSystemEntries(_folder), Is.Empty, "no store was created");
     }
 
     private const string StudyCommandStoreName = "results.db";

@@ -7,7 +7,8 @@ public sealed class VerifyCommandTests
     [Test]
     public void ZooModel_OpenCvAgreesWithOnnxRuntime()
     {
-        Assume.That(BackendCatalog.Get("opencv").Availability.IsAvailable, Is.True, "OpenCV is unavailable here");
+        var openCv = BackendCatalog.Get("opencv").Availability;
+        Assume.That(openCv.IsAvailable, Is.True, $"OpenCV is unavailable here: {openCv.Reason}");
 
         var (exitCode, output, error) = CliRun.Invoke("verify", "--model", "squeezenet1_1", "--backends", "opencv", "--json");
 
@@ -19,6 +20,17 @@ public sealed class VerifyCommandTests
         Assert.That(result.GetProperty("max_rel_diff").GetDouble(), Is.InRange(0.0, 1e-4));
         Assert.That(result.GetProperty("max_abs_diff").GetDouble(), Is.GreaterThanOrEqualTo(0.0));
         Assert.That(result.GetProperty("ok").GetBoolean(), Is.True);
+    }
+
+    [TestCase("managed,onnxruntime")]
+    [TestCase("managed", "onnxruntime")]
+    public void Backends_take_commas_and_spaces_alike(params string[] backends)
+    {
+        var (exitCode, output, error) = CliRun.Invoke(["verify", "--model", "squeezenet1_1", "--inputs", "1", "--json", "--backends", .. backends]);
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        var results = JsonDocument.Parse(output).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("backend").GetString());
+        Assert.That(results, Is.EqualTo(new[] { "managed" }), "onnxruntime is the reference, not a candidate");
     }
 
     [Test]

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using CnnPerf.Core.Tests.Power;
 using CnnPerf.Metrics;
 using CnnPerf.Models;
+using CnnPerf.Power;
 using CnnPerf.Running;
 using CnnPerf.Store;
 
@@ -13,7 +15,7 @@ public class WorkerCommandTests
     private string _folder = "";
 
     [OneTimeSetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("cnnperf-worker-").FullName;
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("cnnperf-worker-tests-").FullName;
 
     [OneTimeTearDown]
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
@@ -104,5 +106,69 @@ public class WorkerCommandTests
         Assert.That(stored[0].Failure!.Kind, Is.EqualTo(FailureKind.Invalid), "a model problem found before measuring");
         Assert.That(stored[0].Failure!.Message, Does.StartWith("onnxruntime: model 'corrupt'"));
         Assert.That(stored[0].Failure!.ExitCode, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_worker_whose_host_ends_removes_its_folder_and_exits()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "orphan")).FullName;
+        var config = Path.Combine(folder, "configuration.json");
+        File.WriteAllText(config, RunJson.Serialize(OnnxRuntime(SqueezeNet.Value, 1, MeasurementPolicy.ForDuration(TimeSpan.FromMinutes(2)))));
+        var command = WorkerCommandLine.ForThisTool();
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in command.Skip(1).Concat(["--config", config, "--result", Path.Combine(folder, "result.json")]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment[WorkerHostLink.Variable] = "1";
+        using var worker = Process.Start(start)!;
+        _ = worker.StandardOutput.ReadToEndAsync();
+        string? line;
+        while ((line = worker.StandardError.ReadLine()) is not null && line != WorkerProcessExecutor.PhasePrefix + "measured")
+        {
+        }
+        Assert.That(line, Is.Not.Null, "the worker ended before its measured phase");
+
+        // The host's end of the pipe closes, as it does when the host dies, however it dies.
+        worker.StandardInput.Close();
+
+        Assert.That(worker.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the worker outlived its host");
+        Assert.That(worker.ExitCode, Is.EqualTo(1));
+        Assert.That(Directory.Exists(folder), Is.False);
+    }
+
+    [Test]
+    public void A_power_step_when_the_worker_starts_measuring_is_seen_at_that_time_in_the_hosts_samples()
+    {
+        // The host's meter steps from 2 W to 7 W when it hears the worker announce its measured phase.
+        const double low = 2, high = 7;
+        var rise = double.PositiveInfinity;
+        var executor = Executor();
+        executor.WorkerOutput += (_, line) =>
+        {
+            if (line == WorkerProcessExecutor.PhasePrefix + "measured")
+            {
+                Volatile.Write(ref rise, MonotonicClock.Now);
+            }
+        };
+        using var monitor = new PowerMonitor(
+            () => new PowerSampler(new TimedMeter(t => t >= Volatile.Read(ref rise) ? high : low), PowerSamplerOptions.Default with { Interval = TimeSpan.FromMilliseconds(1) }),
+            idleDuration: TimeSpan.FromMilliseconds(200));
+
+        var result = new StudyRunner(executor, [monitor]).Run([OnnxRuntime(SqueezeNet.Value, 1, MeasurementPolicy.ForDuration(TimeSpan.FromSeconds(1)))], null, null)
+            .Results.Single();
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Ok), result.Failure?.Message);
+        Assert.That(result.PowerStatus, Is.EqualTo("power complete"));
+        var (loaded, a, b) = (result.Phases.LoadEndNs / 1e9, result.Phases.MeasuredStartNs / 1e9, result.Phases.MeasuredEndNs / 1e9);
+        // The worker's clock is the host's: the host heard the announcement after the worker loaded and before it stopped measuring.
+        Assert.That(rise, Is.InRange(loaded, b));
+        Assert.That(result.ValueOf(MetricIds.PowerIdle), Is.EqualTo(low), "the idle baseline precedes the worker");
+        var step = Math.Clamp(rise, a, b);
+        var expected = low * (step - a) + high * (b - step);
+        // Between the two samples around the step the trace is a ramp from low to high instead of a step.
+        var samples = result.Power.Select(p => p.Seconds).ToList();
+        var gap = samples.Zip(samples.Skip(1), (before, after) => (before, after)).Where(p => p.after >= rise).Select(p => p.after - p.before).FirstOrDefault();
+        Assert.That(result.ValueOf(MetricIds.EnergyMeasuredPhase), Is.EqualTo(expected).Within((high - low) * gap + 1e-9));
     }
 }

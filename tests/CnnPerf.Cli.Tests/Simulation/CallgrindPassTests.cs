@@ -2,6 +2,7 @@ using CnnPerf.Metrics;
 using CnnPerf.Models;
 using CnnPerf.Running;
 using CnnPerf.Simulation;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Cli.Tests.Simulation;
 
@@ -22,7 +23,7 @@ public class CallgrindPassTests
     [OneTimeSetUp]
     public void SimulateThreeTimes()
     {
-        Assume.That(File.Exists("/usr/bin/valgrind"), "valgrind is not installed here (Debian package valgrind)");
+        SetupTool.Require("valgrind", "valgrind");
         var configuration = RunConfiguration.For(new ModelZoo().Get("squeezenet1_1"), "onnxruntime").WithThreads(1).WithIterations(1).Build();
         Dictionary<string, MetricValue> Simulate(CacheGeometry geometry) =>
             new CallgrindPass(WorkerCommandLine.ForThisTool(), new SimulationOptions(geometry) { Inferences = 1, Timeout = TimeSpan.FromMinutes(10) })

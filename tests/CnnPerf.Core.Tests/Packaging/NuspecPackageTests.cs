@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Core.Tests.Packaging;
 
 /// <summary>CnnPerf.nuspec: its dependencies match the packed projects, and the package works from a folder feed.</summary>
 public partial class NuspecPackageTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryFolder.Root;
 
     [Test]
     public void DependenciesAreThePackedProjectsPackageReferencesAtTheirCentralVersions()
@@ -119,18 +120,6 @@ public partial class NuspecPackageTests
         var output = stdout.Result + stderr;
         Assert.That(process.ExitCode, Is.Zero, $"dotnet {string.Join(' ', arguments)} failed:\n{output}");
         return output;
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CnnPerf.nuspec")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no CnnPerf.nuspec above {AppContext.BaseDirectory}");
     }
 
     [GeneratedRegex(@"^src/([^/]+)/bin/")]

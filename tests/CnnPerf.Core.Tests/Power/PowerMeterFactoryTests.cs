@@ -56,6 +56,33 @@ public class PowerMeterFactoryTests
     }
 
     [Test]
+    public void The_check_refuses_an_energy_counter_that_counts_nothing_and_passes_one_that_advances()
+    {
+        _tree.Write("sys/class/powercap/intel-rapl:0/name", "package-0");
+        _tree.Write("sys/class/powercap/intel-rapl:0/max_energy_range_uj", 1_000_000);
+        _tree.Write("sys/class/powercap/intel-rapl:0/energy_uj", 500_000);
+        var spec = PowerMeterSpec.Parse("rapl");
+
+        Assert.That(() => PowerMeterFactory.Check(spec, _paths), Throws.InstanceOf<CnnPerfException>()
+            .With.Message.StartsWith("rapl is present but not metering: it counted 0 J in 0.2 s"));
+
+        using var kernel = new EnergyTicker(_tree.PathOf("sys/class/powercap/intel-rapl:0/energy_uj"), 500_000);
+        Assert.That(() => PowerMeterFactory.Check(spec, _paths), Throws.Nothing);
+    }
+
+    [Test]
+    public void The_check_reads_a_csv_log_that_is_there_and_names_the_first_bad_line()
+    {
+        var log = _tree.PathOf("power.csv");
+        Assert.That(() => PowerMeterFactory.Check(PowerMeterSpec.Parse($"csv:{log}")), Throws.Nothing, "a log the instrument writes later is read at the end");
+
+        File.WriteAllText(log, "time,watts\n1764138000,2\n1764138001,-4\n");
+
+        Assert.That(() => PowerMeterFactory.Check(PowerMeterSpec.Parse($"csv:{log}")),
+            Throws.InstanceOf<CnnPerfException>().With.Message.EqualTo($"{log}:3: -4 W is negative: not a power a machine draws"));
+    }
+
+    [Test]
     public void Rapl_with_no_powercap_says_why()
     {
         Assert.That(() => PowerMeterFactory.OpenMeter(PowerMeterSpec.Parse("rapl"), _paths),
@@ -85,5 +112,34 @@ public class PowerMeterFactoryTests
         using var sampler = PowerMeterFactory.CreateRecorder(PowerMeterSpec.Parse("hwmon:ina226"), _paths);
         Assert.That(sampler, Is.InstanceOf<PowerSampler>());
         Assert.That(() => PowerMeterFactory.OpenMeter(PowerMeterSpec.Parse("csv:/tmp/x.csv"), _paths), Throws.InstanceOf<PowerSpecException>());
+    }
+
+    /// <summary>Stands in for the kernel: adds 1000 µJ to a powercap energy_uj file every 5 ms (replaced whole, as sysfs reads are).</summary>
+    internal sealed class EnergyTicker : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private readonly Timer _timer;
+        private ulong _microjoules;
+
+        public EnergyTicker(string path, ulong start)
+        {
+            _microjoules = start;
+            _timer = new Timer(_ =>
+            {
+                lock (_gate)
+                {
+                    _microjoules += 1000;
+                    File.WriteAllText(path + ".next", $"{_microjoules}\n");
+                    File.Move(path + ".next", path, overwrite: true);
+                }
+            }, null, 0, 5);
+        }
+
+        public void Dispose()
+        {
+            using var stopped = new ManualResetEvent(false);
+            _timer.Dispose(stopped);
+            stopped.WaitOne();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CnnPerf.Reports;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Core.Tests.Reports;
 
@@ -26,11 +27,7 @@ public sealed class HtmlReportRendererTests
     [Test]
     public void EveryChartImageLoadsInHeadlessChromium()
     {
-        var chromium = FindChromium();
-        if (chromium is null)
-        {
-            Assert.Ignore("chromium is not installed (Debian package chromium; scripts/setup.sh installs it)");
-        }
+        var chromium = SetupTool.Require("chromium", "chromium", "chromium-browser");
 
         var directory = Directory.CreateTempSubdirectory("cnnperf-chromium-").FullName;
         try
@@ -88,9 +85,4 @@ public sealed class HtmlReportRendererTests
         Assert.That(process.ExitCode, Is.Zero, () => "chromium failed: " + error.Result);
         return output.Result;
     }
-
-    private static string? FindChromium() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
-            .SelectMany(folder => new[] { Path.Combine(folder, "chromium"), Path.Combine(folder, "chromium-browser") })
-            .FirstOrDefault(File.Exists);
 }

@@ -61,7 +61,7 @@ public sealed class ReportWriterTests
         var markdown = File.ReadAllText(files.MarkdownPath);
         Assert.That(files.ChartPaths, Is.Empty);
         Assert.That(markdown, Does.Contain("No per-inference latencies were recorded."));
-        Assert.That(markdown, Does.Contain("Not measured: no power meter was used"));
+        Assert.That(markdown, Does.Contain("Not measured: no meter recorded the power of a whole measured phase"));
         Assert.That(markdown, Does.Contain("No correlation could be computed"));
         Assert.That(markdown, Does.Contain("Every requested counter was available."));
     }

@@ -32,7 +32,28 @@ public class RunConfigurationBuilderTests
 
         Assert.That(e.Message, Does.Contain("threads must be at least 1, got 0"));
         Assert.That(e.Message, Does.Contain("iterations must be at least 1, got 0"));
-        Assert.That(e.Message, Does.Contain($"cannot pin to CPU {Environment.ProcessorCount}"));
+        Assert.That(e.Message, Does.Contain($"cannot pin to CPU(s) {Environment.ProcessorCount}: this machine has CPUs 0-{Environment.ProcessorCount - 1}"));
+    }
+
+    [Test]
+    public void Cpus_beyond_the_machine_are_one_problem_however_many()
+    {
+        var cpus = Environment.ProcessorCount;
+        var builder = RunConfiguration.For(Model, "onnxruntime").PinnedTo([.. Enumerable.Range(0, 100_001)]);
+
+        var e = Assert.Throws<ConfigurationException>(() => builder.Build())!;
+
+        Assert.That(e.Message, Is.EqualTo($"m/onnxruntime/1t: cannot pin to CPU(s) {cpus}-100000: this machine has CPUs 0-{cpus - 1}"));
+    }
+
+    [Test]
+    public void Threads_are_bounded_by_four_per_logical_core()
+    {
+        var most = 4 * Environment.ProcessorCount;
+
+        Assert.That(RunConfiguration.For(Model, "onnxruntime").WithThreads(most).Build().Threads, Is.EqualTo(most));
+        Assert.That(() => RunConfiguration.For(Model, "onnxruntime").WithThreads(most + 1).Build(), Throws.InstanceOf<ConfigurationException>()
+            .With.Message.Contains($"threads must be at most {most} (4 per logical core; this machine has {Environment.ProcessorCount}), got {most + 1}"));
     }
 
     [Test]

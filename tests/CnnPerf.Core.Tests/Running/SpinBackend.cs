@@ -28,6 +28,9 @@ internal sealed class SpinBackend(double milliseconds, int batch = 1) : IInferen
     /// <summary>Called when a model loads (before the session exists).</summary>
     public Action? OnLoad { get; init; }
 
+    /// <summary>Called after every inference with the model's name.</summary>
+    public Action<string>? OnRun { get; init; }
+
     public IReadOnlyList<string> Validate(PreparedModel model, BackendOptions options) => [];
 
     public IInferenceSession Load(PreparedModel model, BackendOptions options)
@@ -37,10 +40,10 @@ internal sealed class SpinBackend(double milliseconds, int batch = 1) : IInferen
         OnLoad?.Invoke();
         return model.Name == "corrupt"
             ? throw new InferenceException(Name, model.Name, "protobuf parsing failed")
-            : new Session(milliseconds, batch);
+            : new Session(milliseconds, batch, () => OnRun?.Invoke(model.Name));
     }
 
-    private sealed class Session(double milliseconds, int batch) : IInferenceSession
+    private sealed class Session(double milliseconds, int batch, Action ran) : IInferenceSession
     {
         public TensorShape InputShape { get; } = new(batch, 4);
 
@@ -55,6 +58,7 @@ internal sealed class SpinBackend(double milliseconds, int batch = 1) : IInferen
                 sum += input.Data[0];
             }
             output.Data[0] = sum;
+            ran();
         }
 
         public IReadOnlyList<LayerTiming> ProfileLayers(Tensor input, int runs) => [new("spin", "Spin", milliseconds)];

@@ -1,4 +1,5 @@
 using CnnPerf.Simulation;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Core.Tests.Simulation;
 
@@ -25,7 +26,7 @@ public class ValgrindTests
     [Test]
     public void Valgrind_is_found_on_the_path_when_installed()
     {
-        Assume.That(File.Exists("/usr/bin/valgrind"), "valgrind is not installed here (Debian package valgrind)");
+        SetupTool.Require("valgrind", "valgrind");
 
         Assert.That(Valgrind.Locate(), Does.EndWith("/valgrind"));
     }

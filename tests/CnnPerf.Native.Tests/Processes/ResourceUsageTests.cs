@@ -18,6 +18,19 @@ public class ResourceUsageTests
         Assert.That(thread.CpuTime, Is.GreaterThan(before.CpuTime));
         Assert.That(process.CpuTime, Is.GreaterThanOrEqualTo(thread.CpuTime));
         Assert.That(process.MaxResidentBytes, Is.GreaterThan(1 << 20));
-        Assert.That(ResourceUsage.OfChildren().CpuTime, Is.GreaterThanOrEqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void ChildUsageGrowsByTheCpuTimeOfAChildThatWasWaitedFor()
+    {
+        var before = ResourceUsage.OfChildren();
+        using (var child = System.Diagnostics.Process.Start("/bin/sh", ["-c", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done"]))
+        {
+            child.WaitForExit();
+            Assert.That(child.ExitCode, Is.Zero);
+        }
+        var after = ResourceUsage.OfChildren();
+
+        Assert.That(after.CpuTime - before.CpuTime, Is.GreaterThan(TimeSpan.Zero), "the shell's loop ran on a CPU, and the child was reaped");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CnnPerf.Tests;
 
 namespace CnnPerf.Native.Tests.TestSupport;
 
@@ -11,17 +12,13 @@ public static class CProgram
     /// <summary>Compiles <paramref name="source"/>; returns the executable's path (skips the test without gcc).</summary>
     public static string Compile(string source, string name)
     {
-        var gcc = FindOnPath("gcc");
-        if (gcc is null)
-        {
-            Assert.Ignore("gcc is not installed (Debian package gcc; scripts/setup.sh installs it)");
-        }
+        var gcc = SetupTool.Require("gcc", "gcc");
         var folder = Directory.CreateTempSubdirectory("cnnperf-c-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var sourcePath = Path.Combine(folder, name + ".c");
         var executable = Path.Combine(folder, name);
         File.WriteAllText(sourcePath, source);
-        var (exitCode, output) = Run(gcc!, ["-O1", "-o", executable, sourcePath]);
+        var (exitCode, output) = Run(gcc, ["-O1", "-o", executable, sourcePath]);
         Assert.That(exitCode, Is.Zero, $"gcc failed: {output}");
         return executable;
     }
@@ -36,10 +33,4 @@ public static class CProgram
         process.WaitForExit();
         return (process.ExitCode, stdout.Result + stderr);
     }
-
-    /// <summary>The full path of a program on PATH, or null.</summary>
-    public static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
 }

@@ -47,6 +47,14 @@ public sealed class RaplMeter : IPowerMeter
         }
     }
 
+    /// <summary>
+    /// Why the counter is not metering (<c>counted 0 J in 0.2 s (...)</c>: nothing over
+    /// <see cref="EnergyMetering.ProbeInterval"/>), or null when it advanced.
+    /// </summary>
+    /// <exception cref="IOException">The counter could not be read.</exception>
+    /// <exception cref="CnnPerfException">The counter could not be read (perf errors).</exception>
+    public string? CheckMetering() => EnergyMetering.Check([_counter]).Single();
+
     /// <summary>Closes the counter.</summary>
     public void Dispose() => _counter.Dispose();
 }

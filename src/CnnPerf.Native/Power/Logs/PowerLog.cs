@@ -7,10 +7,15 @@ namespace CnnPerf.Native.Power.Logs;
 /// column is Unix seconds (<c>1764138000.125</c>) or ISO 8601 with a zone (<c>2026-11-26T06:30:00.125Z</c>);
 /// the separator is a comma, semicolon or tab; an optional header names the columns (<c>time</c> or
 /// <c>timestamp</c>, and <c>watts</c>, <c>power</c> or <c>w</c>; otherwise the first two columns are used);
-/// lines starting with <c>#</c> are comments. Entries are sorted by time.
+/// lines starting with <c>#</c> are comments. Every value is checked: times must increase from line to line (a log
+/// is never re-sorted, and a repeated time is a repeated line), and watts must be a finite number from 0 to
+/// <see cref="MaxWatts"/>; a line that breaks a rule is an error naming the file and the line.
 /// </summary>
 public static class PowerLog
 {
+    /// <summary>The largest power a log may record: far above any machine CnnPerf measures, so only a broken value exceeds it.</summary>
+    public const double MaxWatts = 100_000;
+
     private static readonly string[] TimeNames = ["time", "timestamp", "t", "unix", "unix_s", "time_s"];
     private static readonly string[] WattNames = ["watts", "power", "w", "power_w", "watt"];
 
@@ -60,13 +65,22 @@ public static class PowerLog
             {
                 throw new CnnPerfException($"{source}:{lineNumber}: '{fields[wattColumn]}' is not a number of watts");
             }
+            if (watts is < 0 or > MaxWatts)
+            {
+                throw new CnnPerfException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}:{lineNumber}: {watts:G6} W is {(watts < 0 ? "negative" : $"more than {MaxWatts:G6} W")}: not a power a machine draws"));
+            }
+            if (entries.Count > 0 && time <= entries[^1].UnixSeconds)
+            {
+                throw new CnnPerfException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}:{lineNumber}: time {fields[timeColumn]} is {(time == entries[^1].UnixSeconds ? "the same as" : "before")} the previous line's: times must increase"));
+            }
             entries.Add(new PowerLogEntry(time, watts));
         }
         if (entries.Count == 0)
         {
             throw new CnnPerfException($"{source}: no (time, watts) lines");
         }
-        entries.Sort((a, b) => a.UnixSeconds.CompareTo(b.UnixSeconds));
         return entries;
     }
 

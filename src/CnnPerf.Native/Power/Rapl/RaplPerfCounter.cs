@@ -1,12 +1,12 @@
-using System.Globalization;
 using CnnPerf.Native.Perf;
 using CnnPerf.Native.Perf.Sysfs;
+using CnnPerf.Native.Processes;
 
 namespace CnnPerf.Native.Power.Rapl;
 
 /// <summary>
-/// RAPL energy through the perf <c>power</c> PMU (<c>power/energy-pkg/</c>, <c>energy-ram</c>, <c>energy-cores</c>,
-/// <c>energy-psys</c>), for machines where powercap's <c>energy_uj</c> is root-only but perf is allowed
+/// RAPL energy through the perf <c>power</c> PMU (<c>power/energy-pkg/</c>, <c>energy-cores</c>, <c>energy-ram</c>,
+/// <c>energy-psys</c>, <c>energy-gpu</c>: whichever the PMU lists), for machines where powercap's <c>energy_uj</c> is root-only but perf is allowed
 /// (CAP_PERFMON or perf_event_paranoid 0). The event is counted system-wide on one CPU per package (the PMU's
 /// <c>cpumask</c>) and scaled by its sysfs <c>.scale</c> (2^-32 J on Intel). The kernel keeps the count in 64
 /// bits, so there is no wrap-around to undo.
@@ -16,13 +16,17 @@ public sealed class RaplPerfCounter : IEnergyCounter
     private readonly IReadOnlyList<PerfCounter> _counters;
     private readonly ulong[] _first;
 
-    private RaplPerfCounter(PmuEvent energyEvent, IReadOnlyList<int> cpus, IReadOnlyList<PerfCounter> counters)
+    private RaplPerfCounter(string eventName, PmuEvent energyEvent, IReadOnlyList<int> cpus, IReadOnlyList<PerfCounter> counters)
     {
+        EventName = eventName;
         Event = energyEvent;
         Cpus = cpus;
         _counters = counters;
         _first = counters.Select(c => c.Read().Raw).ToArray();
     }
+
+    /// <summary>The event's name in the PMU, for example <c>energy-pkg</c>.</summary>
+    public string EventName { get; }
 
     /// <summary>The resolved event, with its scale and unit.</summary>
     public PmuEvent Event { get; }
@@ -30,24 +34,48 @@ public sealed class RaplPerfCounter : IEnergyCounter
     /// <summary>The CPUs counted (one per package).</summary>
     public IReadOnlyList<int> Cpus { get; }
 
+    /// <summary>The energy events a power PMU usually has, in the order a meter without a named event prefers them.</summary>
+    public static IReadOnlyList<string> PreferredEvents { get; } = ["energy-pkg", "energy-psys", "energy-cores", "energy-ram", "energy-gpu"];
+
+    /// <summary>
+    /// The <c>energy-*</c> events the power PMU lists, the usual ones in <see cref="PreferredEvents"/> order first,
+    /// then any other in name order.
+    /// </summary>
+    /// <param name="eventSources">The PMU directory, <c>/sys/bus/event_source/devices</c>.</param>
+    /// <exception cref="CnnPerfException">There is no power PMU.</exception>
+    public static IReadOnlyList<string> EnergyEvents(string eventSources = PmuCatalog.DefaultRoot)
+    {
+        var power = Path.Combine(eventSources, "power");
+        if (!File.Exists(Path.Combine(power, "type")))
+        {
+            throw new CnnPerfException($"no perf power PMU: {power} does not exist (no RAPL on this CPU or VM)");
+        }
+        var events = Path.Combine(power, "events");
+        var names = Directory.Exists(events)
+            ? Directory.EnumerateFiles(events, "energy-*").Select(Path.GetFileName).OfType<string>().Where(n => !n.Contains('.')).ToList()
+            : [];
+        int Rank(string name) => PreferredEvents.Contains(name) ? PreferredEvents.TakeWhile(p => p != name).Count() : PreferredEvents.Count;
+        return [.. names.OrderBy(Rank).ThenBy(n => n, StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// Opens <c>power/<paramref name="eventName"/>/</c> on every CPU of the PMU's cpumask. The caller owns the counter.
     /// </summary>
-    /// <param name="eventName">The event, for example <c>energy-pkg</c>.</param>
+    /// <param name="eventName">The event, for example <c>energy-pkg</c>; null for the first of <see cref="EnergyEvents"/>.</param>
     /// <param name="eventSources">The PMU directory, <c>/sys/bus/event_source/devices</c>.</param>
-    /// <exception cref="CnnPerfException">No power PMU or no such event (with the events that exist), not in joules, or the open failed (with errno and hint).</exception>
-    public static RaplPerfCounter Open(string eventName = "energy-pkg", string eventSources = PmuCatalog.DefaultRoot)
+    /// <exception cref="CnnPerfException">No power PMU, no energy event or no such event (with the events that exist), not in joules, or the open failed (with errno and hint).</exception>
+    public static RaplPerfCounter Open(string? eventName = null, string eventSources = PmuCatalog.DefaultRoot)
     {
-        if (!File.Exists(Path.Combine(eventSources, "power", "type")))
-        {
-            throw new CnnPerfException($"no perf power PMU: {Path.Combine(eventSources, "power")} does not exist (no RAPL on this CPU or VM)");
-        }
+        var available = EnergyEvents(eventSources);
+        eventName ??= available.Count > 0
+            ? available[0]
+            : throw new CnnPerfException($"the perf power PMU lists no energy-* event in {Path.Combine(eventSources, "power", "events")}");
         var energyEvent = new PmuCatalog(eventSources).Resolve($"power/{eventName}/");
         if (energyEvent.Unit is not "Joules")
         {
             throw new CnnPerfException($"power/{eventName}/ counts '{energyEvent.Unit ?? "no unit"}', not Joules");
         }
-        var cpus = ParseCpuList(SysfsFile.ReadText(Path.Combine(eventSources, "power", "cpumask")) ?? "0");
+        var cpus = CpuList.Parse(SysfsFile.ReadText(Path.Combine(eventSources, "power", "cpumask")) ?? "0");
         var counters = new List<PerfCounter>(cpus.Count);
         try
         {
@@ -55,7 +83,7 @@ public sealed class RaplPerfCounter : IEnergyCounter
             {
                 counters.Add(new PerfEventBuilder { Pid = -1, Cpu = cpu }.Open(energyEvent));
             }
-            return new RaplPerfCounter(energyEvent, cpus, counters);
+            return new RaplPerfCounter(eventName, energyEvent, cpus, counters);
         }
         catch
         {
@@ -83,30 +111,5 @@ public sealed class RaplPerfCounter : IEnergyCounter
         {
             counter.Dispose();
         }
-    }
-
-    /// <summary>Parses a kernel CPU list such as <c>0</c>, <c>0,64</c> or <c>0-3,8</c>.</summary>
-    /// <exception cref="CnnPerfException">The text is not a CPU list.</exception>
-    public static IReadOnlyList<int> ParseCpuList(string text)
-    {
-        var cpus = new List<int>();
-        foreach (var part in text.Trim().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var dash = part.IndexOf('-');
-            if (dash < 0 && int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
-            {
-                cpus.Add(single);
-            }
-            else if (dash > 0 && int.TryParse(part[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
-                && int.TryParse(part[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last >= first)
-            {
-                cpus.AddRange(Enumerable.Range(first, last - first + 1));
-            }
-            else
-            {
-                throw new CnnPerfException($"'{text}' is not a CPU list (e.g. 0,64 or 0-3)");
-            }
-        }
-        return cpus.Count > 0 ? cpus : throw new CnnPerfException($"'{text}' is not a CPU list (e.g. 0,64 or 0-3)");
     }
 }

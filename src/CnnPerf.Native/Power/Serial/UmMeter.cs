@@ -23,12 +23,23 @@ public sealed class UmMeter : IDisposable
     /// <summary>Opens the meter on <paramref name="portName"/>. The caller owns the returned meter.</summary>
     /// <param name="portName">The serial device, for example <c>/dev/rfcomm0</c>.</param>
     /// <param name="readTimeout">How long a frame may take before the meter counts as gone.</param>
-    /// <exception cref="CnnPerfException">The port does not exist or cannot be opened, with the reason.</exception>
+    /// <exception cref="CnnPerfException">The port does not exist, is not a serial device, or cannot be opened, with the reason.</exception>
     public static UmMeter Open(string portName, TimeSpan readTimeout)
     {
-        if (!File.Exists(portName))
+        string? problem;
+        try
         {
-            throw new CnnPerfException($"UM meter: {portName} does not exist (pair the meter and run 'rfcomm bind 0 <MAC>', or plug the USB serial adapter)");
+            problem = SerialDevice.Problem(portName);
+        }
+        catch (SystemCallException e) when (e.ErrnoValue is 1 or 13)
+        {
+            throw new CnnPerfException($"UM meter: cannot open {portName}: {e.Errno} (add the user to group dialout)", e);
+        }
+        if (problem is not null)
+        {
+            throw new CnnPerfException(File.Exists(portName) || Directory.Exists(portName)
+                ? $"UM meter: {problem}: name the meter's port, e.g. /dev/rfcomm0 or /dev/ttyUSB0"
+                : $"UM meter: {problem} (pair the meter and run 'rfcomm bind 0 <MAC>', or plug the USB serial adapter)");
         }
         var port = new SerialPort(portName, BaudRate, Parity.None, 8, StopBits.One)
         {

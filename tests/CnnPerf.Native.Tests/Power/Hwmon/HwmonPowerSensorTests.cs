@@ -97,11 +97,31 @@ public class HwmonPowerSensorTests
     [Test]
     public void This_machine_reports_hwmon_power_sensors_or_why_not()
     {
+        var classDirectory = HwmonPowerSensor.DefaultClassDirectory;
         var probe = HwmonPowerSensor.Probe();
-        Assert.That(probe.Available || !string.IsNullOrEmpty(probe.Reason), Is.True);
-        if (!probe.Available)
+        if (!Directory.Exists(classDirectory))
         {
-            Assert.That(HwmonPowerSensor.Discover(), Is.Empty);
+            Assert.That(probe.Reason, Does.Contain($"{classDirectory} does not exist"));
+            return;
         }
+        // Devices with a power channel, or a voltage and a current channel of the same number, read from sysfs here.
+        var measuring = Directory.EnumerateDirectories(classDirectory, "hwmon*").Where(MeasuresPower).ToList();
+        if (measuring.Count == 0)
+        {
+            Assert.That(probe.Available, Is.False);
+            Assert.That(probe.Reason, Does.Contain("no hwmon device measures power or current").Or.Contain("is empty"));
+            return;
+        }
+        Assert.That(probe.Available, Is.True, probe.Reason);
+        Assert.That(HwmonPowerSensor.Discover(), Has.Count.EqualTo(measuring.Count));
+    }
+
+    private static bool MeasuresPower(string device)
+    {
+        var attributes = new[] { device, Path.Combine(device, "device") }.Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateFiles).Select(Path.GetFileName).ToHashSet();
+        return attributes.Any(a => a!.StartsWith("power", StringComparison.Ordinal) && a.EndsWith("_input", StringComparison.Ordinal))
+            || attributes.Any(a => a!.StartsWith("curr", StringComparison.Ordinal) && a.EndsWith("_input", StringComparison.Ordinal)
+                                   && attributes.Contains("in" + a["curr".Length..]));
     }
 }
